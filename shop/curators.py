@@ -1,0 +1,36 @@
+"""The `Curator` staff group: exactly the permissions to manage catalog and guide content.
+
+A data migration in each content app grants its permissions; after every migrate (and every
+flush in tests) `sync_curator_group` grants the permissions of models added since, so the
+group always covers all content models and never anything outside those apps.
+"""
+
+from django.contrib.auth.management import create_permissions
+
+CURATOR_GROUP = "Curator"
+CURATOR_APPS = ("catalog", "guides")
+
+
+def grant_app_permissions(apps, app_label: str) -> None:
+    """Create `app_label`'s permissions now (Django normally makes them after migrating) and
+    give every one of them to the Curator group. Works in a RunPython migration too."""
+    app_config = apps.get_app_config(app_label)
+    if getattr(app_config, "models_module", None) is None:
+        app_config.models_module = (
+            True  # historical app configs have none; create_permissions needs one
+        )
+    create_permissions(app_config, apps=apps, verbosity=0)
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    group, _ = Group.objects.get_or_create(name=CURATOR_GROUP)
+    group.permissions.add(*Permission.objects.filter(content_type__app_label=app_label))
+
+
+def sync_curator_group(sender, apps, **kwargs) -> None:
+    """post_migrate handler."""
+    for label in CURATOR_APPS:
+        try:
+            apps.get_app_config(label)
+        except LookupError:
+            continue
+        grant_app_permissions(apps, label)

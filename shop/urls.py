@@ -1,0 +1,25 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+from django.views.generic import TemplateView
+
+from shop import views
+
+admin.site.site_header = "Safeword curation"
+admin.site.site_title = "Safeword admin"
+admin.site.index_title = "Catalog and guides"
+
+urlpatterns = [
+    path("", views.HomeView.as_view(), name="home"),
+    path("healthz", views.healthz, name="healthz"),
+    path("robots.txt", views.robots_txt, name="robots"),
+    path("privacy/", TemplateView.as_view(template_name="shop/privacy.html"), name="privacy"),
+    path("terms/", TemplateView.as_view(template_name="shop/terms.html"), name="terms"),
+    path("", include("catalog.urls")),
+    path(settings.ADMIN_PATH, admin.site.urls),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -1,0 +1,94 @@
+import pytest
+from django.urls import reverse
+
+from tests.factories import (
+    CategoryFactory,
+    MaterialFactory,
+    ProductFactory,
+    SafetyNoteFactory,
+    UserFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def test_product_page_shows_price_levels_attributes_and_all_safety_notes(client):
+    category = CategoryFactory(
+        name="Restraints",
+        kind="restraints",
+        safety_notes=[
+            SafetyNoteFactory(text="Keep safety shears within reach.", severity="warning")
+        ],
+    )
+    product = ProductFactory(
+        name="Soft Cuff Set",
+        category=category,
+        price="34.00",
+        for_experienced=True,
+        safety_notes=[SafetyNoteFactory(text="Check the strap daily.", severity="info")],
+        materials=[MaterialFactory(name="Vegan leather")],
+    )
+    response = client.get(product.get_absolute_url())
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Soft Cuff Set" in html
+    assert "£34.00" in html
+    assert "Keep safety shears within reach." in html  # the category's note
+    assert "Check the strap daily." in html  # the product's own note
+    assert html.index("Keep safety shears") < html.index("Check the strap daily")  # warning first
+    assert "Beginner" in html and "Experienced" in html
+    assert "Quick release" in html and "Yes" in html
+    assert "Vegan leather" in html
+
+
+def test_unknown_product_is_a_friendly_404(client):
+    response = client.get(reverse("catalog:product", kwargs={"slug": "no-such-thing"}))
+    assert response.status_code == 404
+    assert "Page not found" in response.content.decode()
+
+
+def test_unpublished_product_is_hidden_from_customers_but_shown_to_staff(client):
+    product = ProductFactory(is_published=False, name="Secret Paddle")
+    assert client.get(product.get_absolute_url()).status_code == 404
+    client.force_login(UserFactory(is_staff=True))
+    response = client.get(product.get_absolute_url())
+    assert response.status_code == 200
+    assert "Not published" in response.content.decode()
+
+
+def test_product_page_shows_related_products_from_the_same_category(client):
+    product = ProductFactory()
+    sibling = ProductFactory(category=product.category, name="Sibling Thing")
+    ProductFactory(name="Other Category Thing")
+    ProductFactory(category=product.category, name="Hidden Sibling", is_published=False)
+    html = client.get(product.get_absolute_url()).content.decode()
+    assert sibling.name in html
+    assert "Other Category Thing" not in html
+    assert "Hidden Sibling" not in html
+
+
+def count_queries(client, url, django_assert_max_num_queries, limit):
+    with django_assert_max_num_queries(limit) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured.captured_queries)
+
+
+def test_product_page_runs_a_constant_number_of_queries(client, django_assert_max_num_queries):
+    small = ProductFactory()
+    ProductFactory(category=small.category)  # one related product
+    small_count = count_queries(client, small.get_absolute_url(), django_assert_max_num_queries, 12)
+
+    category = CategoryFactory(safety_notes=SafetyNoteFactory.create_batch(6))
+    big = ProductFactory(
+        category=category,
+        safety_notes=SafetyNoteFactory.create_batch(8),
+        materials=MaterialFactory.create_batch(5),
+    )
+    for _ in range(6):
+        ProductFactory(
+            category=category,
+            materials=MaterialFactory.create_batch(3),
+            safety_notes=SafetyNoteFactory.create_batch(2),
+        )
+    big_count = count_queries(client, big.get_absolute_url(), django_assert_max_num_queries, 12)
+    assert big_count == small_count

@@ -1,0 +1,144 @@
+"""factory-boy factories. A product gets valid attributes for its category's kind, so
+`ProductFactory(category__kind="restraints")` is a complete restraint."""
+
+from decimal import Decimal
+
+import factory
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+
+from catalog.attributes import CategoryKind
+from catalog.models import Category, Material, Product, SafetyNote, Severity
+from shop.curators import CURATOR_GROUP
+
+# A valid value for every attribute, used when the product's kind needs it.
+DEFAULT_ATTRIBUTES = {
+    "intensity": 1,
+    "sensation": "thud",
+    "restraint_type": "wrist",
+    "quick_release": True,
+    "ring_fit": "soft",
+    "lubricant_base": "water",
+    "thickness": "thin",
+    "vibrator_type": "bullet",
+    "placement": "external",
+    "waterproof": True,
+}
+EMPTY = {
+    name: (None if name in {"intensity", "quick_release", "waterproof"} else "")
+    for name in DEFAULT_ATTRIBUTES
+}
+
+
+def _attribute(name):
+    return factory.LazyAttribute(
+        lambda o: DEFAULT_ATTRIBUTES[name] if name in o.category.attribute_names else EMPTY[name]
+    )
+
+
+class SafetyNoteFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = SafetyNote
+
+    text = factory.Sequence(lambda n: f"Safety note number {n}: check in often.")
+    severity = Severity.CAUTION
+
+
+class MaterialFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Material
+        django_get_or_create = ("slug",)
+
+    name = factory.Sequence(lambda n: f"Material {n}")
+    slug = factory.Sequence(lambda n: f"material-{n}")
+    body_safe = True
+    contains_latex = False
+    is_silicone = False
+
+
+class CategoryFactory(factory.django.DjangoModelFactory):
+    """A category with one safety note unless `safety_notes=[]` is given."""
+
+    class Meta:
+        model = Category
+        django_get_or_create = ("slug",)
+
+    name = factory.LazyAttribute(lambda o: o.slug.replace("-", " ").capitalize())
+    slug = factory.Sequence(lambda n: f"category-{n}")
+    kind = CategoryKind.GENERAL
+    intro = "A short introduction."
+    position = factory.Sequence(int)
+
+    @factory.post_generation
+    def safety_notes(self, create, extracted, **kwargs):
+        if not create:
+            return
+        if extracted is None:
+            self.safety_notes.add(SafetyNoteFactory())
+        else:
+            self.safety_notes.set(extracted)
+
+
+class ProductFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Product
+
+    name = factory.Sequence(lambda n: f"Product {n}")
+    slug = factory.Sequence(lambda n: f"product-{n}")
+    sku = factory.Sequence(lambda n: f"SKU-{n:05d}")
+    brand = "Test Brand"
+    category = factory.SubFactory(CategoryFactory)
+    description = "A plain description."
+    price = Decimal("20.00")
+    stock = 5
+    is_published = True
+    for_beginner = True
+    for_experienced = False
+
+    intensity = _attribute("intensity")
+    sensation = _attribute("sensation")
+    restraint_type = _attribute("restraint_type")
+    quick_release = _attribute("quick_release")
+    ring_fit = _attribute("ring_fit")
+    lubricant_base = _attribute("lubricant_base")
+    thickness = _attribute("thickness")
+    vibrator_type = _attribute("vibrator_type")
+    placement = _attribute("placement")
+    waterproof = _attribute("waterproof")
+
+    @factory.post_generation
+    def materials(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.materials.set(extracted)
+
+    @factory.post_generation
+    def safety_notes(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.safety_notes.set(extracted)
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ("username",)
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    email = factory.LazyAttribute(lambda o: f"{o.username}@example.com")
+    password = factory.PostGenerationMethodCall("set_password", "correct horse battery")
+
+    @factory.post_generation
+    def save_password(self, create, extracted, **kwargs):
+        if create:
+            self.save()
+
+
+class CuratorFactory(UserFactory):
+    """A staff member in the Curator group, not a superuser."""
+
+    is_staff = True
+
+    @factory.post_generation
+    def curator_group(self, create, extracted, **kwargs):
+        if create:
+            self.groups.add(Group.objects.get(name=CURATOR_GROUP))
