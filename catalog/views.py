@@ -1,7 +1,7 @@
 from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, ListView
 
-from catalog.models import Category, Product
+from catalog.models import Category, Level, Product
 
 RELATED_PRODUCTS = 4
 
@@ -14,7 +14,11 @@ class ProductListView(ListView):
     paginate_by = 24
 
     def get_queryset(self):
-        return Product.objects.published().with_card_data().order_by("-is_featured", "name", "pk")
+        products = Product.objects.published().with_card_data()
+        level = self.request.GET.get("level")
+        if level in Level.values:
+            products = products.for_level(level)
+        return products.order_by("-is_featured", "name", "pk")
 
 
 class CategoryView(ProductListView):

@@ -75,3 +75,10 @@ def test_robots_txt(client):
     response = client.get("/robots.txt")
     assert response.status_code == 200
     assert "Disallow: /admin/" in response.content.decode()
+
+
+def test_catalog_filters_by_level(client):
+    ProductFactory(name="Starter Thing", for_beginner=True, for_experienced=False)
+    ProductFactory(name="Advanced Thing", for_beginner=False, for_experienced=True)
+    html = client.get(reverse("catalog:list") + "?level=experienced").content.decode()
+    assert "Advanced Thing" in html and "Starter Thing" not in html
