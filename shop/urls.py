@@ -12,6 +12,7 @@ admin.site.index_title = "Catalog and guides"
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
     path("healthz", views.healthz, name="healthz"),
+    path("_floor", views.floor, name="floor"),
     path("robots.txt", views.robots_txt, name="robots"),
     path("privacy/", TemplateView.as_view(template_name="shop/privacy.html"), name="privacy"),
     path("terms/", TemplateView.as_view(template_name="shop/terms.html"), name="terms"),

@@ -20,6 +20,12 @@ class HomeView(TemplateView):
         return super().get_context_data(featured=featured, **kwargs)
 
 
+def floor(request):
+    """The benchmark's floor: a few bytes through the full middleware stack (age gate
+    included) and no database work, the ceiling of what any page can reach."""
+    return HttpResponse(b"ok", content_type="text/plain")
+
+
 @never_cache
 def healthz(request):
     """Liveness and database check for load balancers: 200 when the database answers."""

@@ -82,3 +82,10 @@ def test_catalog_filters_by_level(client):
     ProductFactory(name="Advanced Thing", for_beginner=False, for_experienced=True)
     html = client.get(reverse("catalog:list") + "?level=experienced").content.decode()
     assert "Advanced Thing" in html and "Starter Thing" not in html
+
+
+def test_floor_view_answers_a_few_bytes(client, django_assert_num_queries):
+    with django_assert_num_queries(0):
+        response = client.get("/_floor")
+    assert response.status_code == 200
+    assert response.content == b"ok"

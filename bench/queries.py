@@ -1,0 +1,47 @@
+"""Print, as JSON, how many SQL queries each benchmarked page runs (one request each, after a
+warm-up request). Run with the same environment as the server: `python bench/queries.py`."""
+
+import json
+import os
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "shop.settings")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.conf import settings  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+
+from bench.pages import PAGES  # noqa: E402
+from shop.age_gate import issue_pass  # noqa: E402
+
+
+def fetch(client, page):
+    if page.body is None:
+        return client.get(page.path)
+    return client.post(page.path, page.body, content_type="application/json")
+
+
+def main() -> None:
+    client = Client(HTTP_HOST="127.0.0.1", secure=True)
+    client.cookies[settings.AGE_GATE_COOKIE] = issue_pass()
+    counts = {}
+    for page in PAGES:
+        fetch(client, page)  # warm caches the way a running server has them
+        with CaptureQueriesContext(connection) as captured:
+            response = fetch(client, page)
+        counts[page.name] = {
+            "queries": len(captured.captured_queries),
+            "status": response.status_code,
+        }
+    print(json.dumps(counts))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,244 @@
+"""`make bench`: seed catalogs of growing size on PostgreSQL, serve them with gunicorn under
+production settings, and drive each page with wrk at a fixed concurrency.
+
+Prints and writes (bench/results/) requests per second, p50 and p99 latency, SQL queries per
+page, and each page's ratio to the floor view measured in the same run. Exits non-zero on any
+5xx. Environment knobs: DATABASE_URL (default: a `safeword_bench` database on the local
+PostgreSQL), BENCH_SIZES (default 1000,10000,100000), BENCH_SECONDS (10), BENCH_CONNECTIONS (4),
+BENCH_WORKERS (gunicorn workers, 3), BENCH_PORT (8765).
+"""
+
+import datetime as dt
+import json
+import os
+import platform
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.pages import PAGES  # noqa: E402
+
+PY = sys.executable
+RESULTS = ROOT / "bench" / "results"
+SIZES = [int(s) for s in os.environ.get("BENCH_SIZES", "1000,10000,100000").split(",")]
+SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
+CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "4"))
+WORKERS = int(os.environ.get("BENCH_WORKERS", "3"))
+PORT = int(os.environ.get("BENCH_PORT", "8765"))
+DATABASE_URL = os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/safeword_bench")
+BENCH_LINE = re.compile(
+    r"BENCH p50_us=(\d+) p99_us=(\d+) requests=(\d+) server_errors=(\d+) non2xx=(\d+)"
+)
+RPS_LINE = re.compile(r"Requests/sec:\s+([\d.]+)")
+
+
+def environment() -> dict:
+    env = dict(os.environ)
+    env.update(
+        DATABASE_URL=DATABASE_URL,
+        DJANGO_SECRET_KEY=os.environ.get("DJANGO_SECRET_KEY", "bench-only-" + "x" * 50),
+        DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost",
+        # Production settings, served over plain HTTP on loopback: no HTTPS redirect here.
+        DJANGO_SECURE_SSL_REDIRECT="0",
+        DJANGO_LOG_LEVEL="WARNING",
+    )
+    env.pop("DJANGO_DEBUG", None)
+    return env
+
+
+def run(*args, env=None, quiet=False) -> str:
+    result = subprocess.run(args, cwd=ROOT, env=env, capture_output=True, text=True)
+    if result.returncode != 0:
+        sys.stderr.write(result.stdout + result.stderr)
+        raise SystemExit(f"failed: {' '.join(map(str, args))}")
+    if not quiet and result.stdout.strip():
+        print(result.stdout.strip())
+    return result.stdout
+
+
+def ensure_database(env) -> None:
+    import psycopg
+
+    name = DATABASE_URL.rsplit("/", 1)[1].split("?")[0]
+    admin_url = DATABASE_URL.rsplit("/", 1)[0] + "/postgres"
+    with psycopg.connect(admin_url, autocommit=True) as conn:
+        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
+        if not exists:
+            conn.execute(f'CREATE DATABASE "{name}"')
+
+
+def analyze() -> None:
+    import psycopg
+
+    with psycopg.connect(DATABASE_URL, autocommit=True) as conn:
+        conn.execute("VACUUM ANALYZE")
+
+
+def start_server(env) -> subprocess.Popen:
+    gunicorn = str(Path(PY).with_name("gunicorn"))
+    server = subprocess.Popen(
+        [
+            gunicorn,
+            "shop.wsgi",
+            "--bind",
+            f"127.0.0.1:{PORT}",
+            "--workers",
+            str(WORKERS),
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=env,
+    )
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{PORT}/healthz", timeout=1)
+            return server
+        except OSError:
+            time.sleep(0.2)
+    server.terminate()
+    raise SystemExit("gunicorn did not start")
+
+
+def gate_cookie(env) -> str:
+    """A valid age-gate pass, as a Cookie header value (the gate is passed once)."""
+    code = (
+        "import django; django.setup(); from django.conf import settings; "
+        "from shop.age_gate import issue_pass; print(f'{settings.AGE_GATE_COOKIE}={issue_pass()}')"
+    )
+    return run(
+        PY, "-c", code, env={**env, "DJANGO_SETTINGS_MODULE": "shop.settings"}, quiet=True
+    ).strip()
+
+
+def wrk(page, cookie: str, seconds: int) -> dict:
+    env = {**os.environ, "BENCH_BODY": page.body or ""}
+    result = subprocess.run(
+        [
+            "wrk",
+            "-t1",
+            f"-c{CONNECTIONS}",
+            f"-d{seconds}s",
+            "--latency",
+            "-s",
+            str(ROOT / "bench" / "count.lua"),
+            "-H",
+            f"Cookie: {cookie}",
+            "-H",
+            "Accept: text/html",
+            f"http://127.0.0.1:{PORT}{page.path}",
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    bench = BENCH_LINE.search(result.stdout)
+    rps = RPS_LINE.search(result.stdout)
+    if not bench or not rps:
+        raise SystemExit(
+            f"could not read wrk output for {page.name}:\n{result.stdout}{result.stderr}"
+        )
+    p50, p99, requests, server_errors, non2xx = map(int, bench.groups())
+    return {
+        "rps": float(rps.group(1)),
+        "p50_ms": p50 / 1000,
+        "p99_ms": p99 / 1000,
+        "requests": requests,
+        "server_errors": server_errors,
+        "non_2xx": non2xx,
+    }
+
+
+def markdown(results: list[dict], meta: dict) -> str:
+    lines = [
+        f"# Benchmark run {meta['when']}",
+        "",
+        f"Machine: {meta['machine']}. PostgreSQL, gunicorn {WORKERS} sync workers, "
+        f"wrk 1 thread, {CONNECTIONS} connections, {SECONDS}s per page.",
+        "",
+        "| products | page | req/s | p50 ms | p99 ms | SQL queries | vs floor | 5xx |",
+        "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for r in results:
+        lines.append(
+            f"| {r['size']:,} | {r['page']} | {r['rps']:.0f} | {r['p50_ms']:.1f} | "
+            f"{r['p99_ms']:.1f} | {r['queries']} | {r['vs_floor']:.2f} | {r['server_errors']} |"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def main() -> int:
+    if shutil.which("wrk") is None:
+        raise SystemExit("wrk is not installed: apt-get install wrk (make bench does this)")
+    env = environment()
+    ensure_database(env)
+    run(PY, "manage.py", "migrate", "--noinput", env=env, quiet=True)
+    run(PY, "manage.py", "collectstatic", "--noinput", env=env, quiet=True)
+    started = time.monotonic()
+    results: list[dict] = []
+    server = None
+    try:
+        for size in SIZES:
+            run(PY, "manage.py", "seed_demo", "--products", str(size), env=env)
+            analyze()
+            if server is None:
+                server = start_server(env)
+            cookie = gate_cookie(env)
+            queries = json.loads(run(PY, "bench/queries.py", env=env, quiet=True))
+            floor_rps = None
+            for page in PAGES:
+                wrk(page, cookie, 2)  # warm-up: connections, caches, the planner
+                measured = wrk(page, cookie, SECONDS)
+                if page.name == "floor":
+                    floor_rps = measured["rps"]
+                row = {
+                    "size": size,
+                    "page": page.name,
+                    **measured,
+                    "queries": queries[page.name]["queries"],
+                    "status": queries[page.name]["status"],
+                    "vs_floor": measured["rps"] / floor_rps if floor_rps else 0.0,
+                }
+                results.append(row)
+                print(
+                    f"{size:>7,} {page.name:<20} {row['rps']:>7.0f} req/s  p50 "
+                    f"{row['p50_ms']:>6.1f} ms  p99 {row['p99_ms']:>6.1f} ms  "
+                    f"{row['queries']:>2} queries  {row['vs_floor']:.2f}x floor  "
+                    f"status {row['status']}  5xx {row['server_errors']}",
+                    flush=True,
+                )
+    finally:
+        if server is not None:
+            server.send_signal(signal.SIGTERM)
+            server.wait(timeout=30)
+    meta = {
+        "when": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        "machine": f"{platform.machine()}, {os.cpu_count()} cores, {platform.platform()}",
+        "seconds_total": round(time.monotonic() - started),
+        "connections": CONNECTIONS,
+        "workers": WORKERS,
+        "seconds_per_page": SECONDS,
+    }
+    RESULTS.mkdir(exist_ok=True)
+    (RESULTS / "latest.json").write_text(json.dumps({"meta": meta, "results": results}, indent=2))
+    (RESULTS / "latest.md").write_text(markdown(results, meta))
+    print()
+    print(markdown(results, meta))
+    errors = sum(r["server_errors"] for r in results)
+    bad_status = [r for r in results if r["status"] >= 500]
+    if errors or bad_status:
+        print(f"FAILED: {errors} responses were 5xx")
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
