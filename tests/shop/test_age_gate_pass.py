@@ -80,6 +80,16 @@ def test_a_pass_signed_with_another_secret_is_no_pass():
     assert not age_gate.verify_pass(foreign)
 
 
+def test_a_pass_signed_with_a_retired_key_still_in_the_fallbacks_verifies(settings):
+    old_key = settings.SECRET_KEY
+    value = age_gate.issue_pass()
+    settings.SECRET_KEY = "the-new-secret-key-" + "n" * 40
+    settings.SECRET_KEY_FALLBACKS = [old_key]
+    assert age_gate.verify_pass(value)
+    settings.SECRET_KEY_FALLBACKS = []
+    assert not age_gate.verify_pass(value)
+
+
 def test_raising_the_minimum_age_invalidates_earlier_passes(settings):
     value = age_gate.issue_pass()
     settings.AGE_GATE_MIN_AGE = 21
