@@ -441,3 +441,13 @@ def test_the_check_above_would_spot_a_birth_date():
     assert birth_date_in("born 13/11/1987", 13, 11, 1987)
     assert birth_date_in("year 1987", 13, 11, 1987)
     assert not birth_date_in(f"today {TODAY.isoformat()}", 13, 11, 1987)
+
+
+def test_the_gate_runs_no_database_queries(anon_client, freeze_today, django_assert_num_queries):
+    with django_assert_num_queries(0):
+        assert anon_client.get("/products/soft-cuff-set/").status_code == 302
+        assert anon_client.get(GATE).status_code == 200
+        assert submit_birth_date(anon_client, 31, 2, 1987).status_code == 200
+        assert anon_client.post("/catalog/", {}).status_code == 403
+        assert submit_birth_date(anon_client, 1, 1, 2012)["Location"] == REFUSED
+        assert anon_client.get(REFUSED).status_code == 403
