@@ -1,15 +1,61 @@
-"""The age-gate pass: issuing and verifying it. Pure logic, no views.
+"""The age gate's logic: the pass, the remembered refusal, ages and return addresses.
 
-A pass is a signed, timestamped cookie value that records only that the visitor passed and
-the minimum age in force at the time. It never holds a birth date. `has_pass` is the single
-place where "may this visitor see adult content?" is decided, so an identity-verification
-provider can be plugged in here later.
+Pure functions, no views (the middleware is `shop.middleware`, the page `shop.views`).
+
+A pass is a signed, timestamped cookie value that records only that the visitor passed, when
+(the signature's timestamp) and the minimum age in force at the time. It never holds a birth
+date. `has_pass` is the single place where "may this visitor see adult content?" is decided,
+so an identity-verification provider can be plugged in here later.
 """
+
+import calendar
+import datetime
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core import signing
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 
 SALT = "shop.age_gate.pass"
+REFUSAL_SALT = "shop.age_gate.refusal"
+REFUSED = "refused"
+# Nobody alive is older; a larger age is a typo in the year, not a customer.
+OLDEST_PLAUSIBLE_AGE = 120
+
+
+def today() -> datetime.date:
+    """Today in the site's time zone. Tests freeze the date by replacing this function."""
+    return timezone.localdate()
+
+
+# --- ages -----------------------------------------------------------------------------------
+
+
+def birthday_in(year: int, birth_date: datetime.date) -> datetime.date:
+    """The day in `year` on which someone born on `birth_date` turns a year older.
+
+    Someone born on 29 February has their birthday on 1 March in years that are not leap
+    years (as UK law counts it): they are not a year older until 28 February has passed.
+    """
+    if (birth_date.month, birth_date.day) == (2, 29) and not calendar.isleap(year):
+        return datetime.date(year, 3, 1)
+    return birth_date.replace(year=year)
+
+
+def age_on(day: datetime.date, birth_date: datetime.date) -> int:
+    """Completed years of age on `day`."""
+    age = day.year - birth_date.year
+    if day < birthday_in(day.year, birth_date):
+        age -= 1
+    return age
+
+
+def is_old_enough(birth_date: datetime.date) -> bool:
+    return age_on(today(), birth_date) >= settings.AGE_GATE_MIN_AGE
+
+
+# --- the pass ---------------------------------------------------------------------------------
 
 
 def issue_pass() -> str:
@@ -32,6 +78,7 @@ def verify_pass(value: str | None) -> bool:
 
 
 def has_pass(request) -> bool:
+    """May this visitor see the site? The one place to plug in a verification provider."""
     return verify_pass(request.COOKIES.get(settings.AGE_GATE_COOKIE))
 
 
@@ -44,3 +91,68 @@ def set_pass_cookie(response) -> None:
         secure=settings.AGE_GATE_COOKIE_SECURE,
         samesite="Lax",
     )
+
+
+def clear_pass_cookie(response) -> None:
+    response.delete_cookie(settings.AGE_GATE_COOKIE, samesite="Lax")
+
+
+# --- the remembered refusal ----------------------------------------------------------------
+
+
+def has_refusal(request) -> bool:
+    """True when this browser session was refused and refusals are remembered."""
+    if not settings.AGE_GATE_REMEMBER_REFUSAL:
+        return False
+    value = request.get_signed_cookie(
+        settings.AGE_GATE_REFUSAL_COOKIE, default=None, salt=REFUSAL_SALT
+    )
+    return value == REFUSED
+
+
+def set_refusal_cookie(response) -> None:
+    """Remember a refusal until the browser is closed (no max_age: a session cookie)."""
+    if not settings.AGE_GATE_REMEMBER_REFUSAL:
+        return
+    response.set_signed_cookie(
+        settings.AGE_GATE_REFUSAL_COOKIE,
+        REFUSED,
+        salt=REFUSAL_SALT,
+        httponly=True,
+        secure=settings.AGE_GATE_COOKIE_SECURE,
+        samesite="Lax",
+    )
+
+
+# --- where the visitor goes next -----------------------------------------------------------
+
+
+def safe_next_url(request, url: str | None, fallback: str = "/") -> str:
+    """`url` when it is a path on this site, otherwise `fallback` (the home page).
+
+    Django's own `url_has_allowed_host_and_scheme` refuses other hosts and schemes
+    (`//host`, `https://host`, `/\\host`, `javascript:` and their variants); on top of that
+    the address must be a path (`/...`), which is all the gate ever hands out.
+    """
+    if not url:
+        return fallback
+    allowed = url_has_allowed_host_and_scheme(
+        url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
+    if not allowed or not urlsplit(url).path.startswith("/"):
+        return fallback
+    return url
+
+
+# --- marking views ---------------------------------------------------------------------------
+
+
+def json_endpoint(view):
+    """Mark a view as a JSON API: without a pass it answers 403 JSON even to a bare GET.
+
+    Requests that send `Accept: application/json` or a JSON body are recognised anyway; this
+    is for endpoints a client may call without saying so, e.g.
+    `path("api/", json_endpoint(FinderApiView.as_view()))`.
+    """
+    view.age_gate_json = True
+    return view

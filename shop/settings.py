@@ -61,6 +61,9 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, so every other middleware's headers (security, Vary, X-Frame-Options) also wrap
+    # the gate's own redirects and 403s. Everything not allowlisted below is gated.
+    "shop.middleware.AgeGateMiddleware",
 ]
 
 ROOT_URLCONF = "shop.urls"
@@ -130,12 +133,36 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
 }
 
+# Send the full address only to our own pages: a gated page's path never leaks to other sites.
+SECURE_REFERRER_POLICY = "same-origin"
+
 # The admin lives here; change it to keep the login page off the usual path.
 ADMIN_PATH = os.environ.get("DJANGO_ADMIN_PATH", "admin/").strip("/") + "/"
 
-# Age gate (see README, "Age gate").
+# Age gate (see README, "Age gate"). The middleware gates every URL except this short list.
 AGE_GATE_MODE = os.environ.get("AGE_GATE_MODE", "dob")  # "dob" or "confirm"
 AGE_GATE_MIN_AGE = int(os.environ.get("AGE_GATE_MIN_AGE", "18"))
 AGE_GATE_DAYS = int(os.environ.get("AGE_GATE_DAYS", "30"))
+AGE_GATE_DOB_ORDER = os.environ.get("AGE_GATE_DOB_ORDER", "dmy").strip().lower()
+AGE_GATE_REMEMBER_REFUSAL = env_bool("AGE_GATE_REMEMBER_REFUSAL", default=True)
 AGE_GATE_COOKIE = "sw_age"
+AGE_GATE_REFUSAL_COOKIE = "sw_age_refused"
 AGE_GATE_COOKIE_SECURE = not DEBUG
+AGE_GATE_EXEMPT_URL_NAMES = [
+    "age_gate",
+    "age_gate_refused",
+    "healthz",
+    "robots",
+    "favicon",
+    "privacy",
+    "terms",
+]
+# Matched against the start of the path. The admin is left to its own (staff-only) login.
+AGE_GATE_EXEMPT_PATH_PREFIXES = [STATIC_URL, "/" + ADMIN_PATH]
+
+if AGE_GATE_MODE not in {"dob", "confirm"}:
+    raise ImproperlyConfigured('AGE_GATE_MODE must be "dob" or "confirm".')
+if sorted(AGE_GATE_DOB_ORDER) != ["d", "m", "y"]:
+    raise ImproperlyConfigured(
+        'AGE_GATE_DOB_ORDER must order the letters d, m and y, e.g. "dmy", "mdy" or "ymd".'
+    )

@@ -11,8 +11,11 @@ admin.site.index_title = "Catalog and guides"
 
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
+    path("age-check/", views.AgeGateView.as_view(), name="age_gate"),
+    path("age-check/refused/", views.age_gate_refused, name="age_gate_refused"),
     path("healthz", views.healthz, name="healthz"),
     path("_floor", views.floor, name="floor"),
+    path("favicon.ico", views.favicon, name="favicon"),
     path("robots.txt", views.robots_txt, name="robots"),
     path("privacy/", TemplateView.as_view(template_name="shop/privacy.html"), name="privacy"),
     path("terms/", TemplateView.as_view(template_name="shop/terms.html"), name="terms"),

@@ -1,9 +1,16 @@
+from django.conf import settings
 from django.db import DatabaseError, connection
-from django.http import HttpResponse, JsonResponse
+from django.http import HttpResponse, HttpResponsePermanentRedirect, JsonResponse
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.templatetags.static import static
+from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
-from django.views.generic import TemplateView
+from django.views.generic import FormView, TemplateView
 
 from catalog.models import Product
+from shop import age_gate
+from shop.forms import age_gate_form_class
 
 
 class HomeView(TemplateView):
@@ -41,3 +48,57 @@ def healthz(request):
 def robots_txt(request):
     lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /finder/", "Disallow: /age-check/"]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
+
+
+def favicon(request):
+    """Browsers ask for /favicon.ico whatever the page says; send them to the real icon."""
+    return HttpResponsePermanentRedirect(static("favicon.svg"))
+
+
+@method_decorator(never_cache, name="dispatch")
+class AgeGateView(FormView):
+    """The age gate: a date of birth or a yes/no answer, then back to the page asked for."""
+
+    template_name = "shop/age_gate.html"
+
+    def get_form_class(self):
+        return age_gate_form_class()
+
+    def dispatch(self, request, *args, **kwargs):
+        if age_gate.has_refusal(request):
+            return redirect("age_gate_refused")  # retyping another date at once is refused
+        return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request, *args, **kwargs):
+        if age_gate.has_pass(request):
+            return redirect(self.next_url())
+        return super().get(request, *args, **kwargs)
+
+    def next_url(self) -> str:
+        requested = self.request.POST.get("next") or self.request.GET.get("next")
+        return age_gate.safe_next_url(self.request, requested)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            next=self.next_url(), min_age=settings.AGE_GATE_MIN_AGE, **kwargs
+        )
+
+    def form_valid(self, form):
+        if form.cleaned_data["old_enough"]:
+            response = redirect(self.next_url())
+            age_gate.set_pass_cookie(response)
+        else:
+            response = redirect("age_gate_refused")
+            age_gate.set_refusal_cookie(response)
+            age_gate.clear_pass_cookie(response)
+        return response
+
+
+@never_cache
+def age_gate_refused(request):
+    """The polite refusal: no products, no guides, no pictures. Answers 403."""
+    context = {
+        "min_age": settings.AGE_GATE_MIN_AGE,
+        "remembered": settings.AGE_GATE_REMEMBER_REFUSAL,
+    }
+    return TemplateResponse(request, "shop/age_gate_refused.html", context, status=403)

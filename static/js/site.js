@@ -8,6 +8,9 @@
     event.preventDefault();
     window.location.replace(link.href);
   });
+  // A form with errors: move focus to its summary so screen readers read it out first.
+  var summary = document.querySelector("[data-error-summary]");
+  if (summary) summary.focus();
   // Forms marked data-autosubmit submit themselves when a control changes.
   document.addEventListener("change", function (event) {
     var form = event.target.form;
