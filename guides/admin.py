@@ -9,7 +9,9 @@ category at a time, with the category check and the level check shown beside eac
 A Pick list (with a "problem" filter) gives the cross-guide view.
 """
 
+from django import forms
 from django.contrib import admin, messages
+from django.db import models
 from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.urls import reverse
@@ -158,6 +160,7 @@ class PickInline(admin.TabularInline):
     readonly_fields = ["status"]
     autocomplete_fields = ["product"]
     ordering = ["level", "position", "pk"]
+    formfield_overrides = {models.CharField: {"widget": forms.TextInput(attrs={"size": 60})}}
 
     def get_queryset(self, request):
         return (

@@ -120,10 +120,19 @@ class Section(models.Model):
 
     def clean(self):
         super().clean()
+        errors = {}
         if self.anchor in RESERVED_ANCHORS:
-            raise ValidationError(
-                {"anchor": f"“{self.anchor}” is used by the page itself; choose another."}
-            )
+            errors["anchor"] = f"“{self.anchor}” is used by the page itself; choose another."
+        if self.pk is not None:
+            stranded = self.picks.all()
+            if self.category_id is not None:
+                stranded = stranded.exclude(product__category_id=self.category_id)
+            if stranded.exists():
+                errors["category"] = (
+                    "This section has picks from another category; remove or move them first."
+                )
+        if errors:
+            raise ValidationError(errors)
 
 
 class CalloutKind(models.TextChoices):
