@@ -11,7 +11,7 @@ from django.urls import reverse
 from catalog.models import Level, Product
 
 # Element ids the page itself uses; a section anchor must not collide with them.
-RESERVED_ANCHORS = frozenset({"main", "contents", "guide-picks"})
+RESERVED_ANCHORS = frozenset({"main", "contents"})
 
 TRAFFIC_LIGHT_COLOURS = ("green", "yellow", "amber", "red")
 
@@ -252,7 +252,7 @@ class Pick(models.Model):
 
     def clean(self):
         super().clean()
-        product = getattr(self, "product", None) if self.product_id else None
+        product = getattr(self, "product", None)
         if product is None:
             return
         errors = {}
@@ -261,7 +261,7 @@ class Pick(models.Model):
                 f"“{product}” is not tagged for {Level(self.level).label.lower()} people, so it "
                 "cannot be picked at that level."
             )
-        section = getattr(self, "section", None) if self.section_id else None
+        section = getattr(self, "section", None)  # may be a section being added with it
         if section is not None:
             if section.category_id is None:
                 errors["product"] = (

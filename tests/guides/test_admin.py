@@ -107,6 +107,19 @@ def test_admin_refuses_a_pick_at_a_level_the_product_does_not_carry(curator_clie
     assert Pick.objects.get().level == "experienced"
 
 
+def test_admin_refuses_picks_from_another_category_on_a_new_section(curator_client):
+    guide = GuideFactory()
+    restraints = CategoryFactory(name="Restraints", kind="restraints")
+    bullet = ProductFactory(name="Pebble Bullet", category=CategoryFactory(name="Vibrators"))
+    section = SectionFactory.build(guide=guide, category=restraints, anchor="restraints")
+    response = curator_client.post(
+        reverse("admin:guides_section_add"), section_form(section, [(bullet, "beginner")])
+    )
+    assert response.status_code == 200
+    assert "but this section is about Restraints" in response.content.decode()
+    assert not guide.sections.exists()
+
+
 def test_saving_a_section_updates_the_guides_last_updated_date(curator_client):
     section = SectionFactory(with_category=True)
     Guide.objects.filter(pk=section.guide_id).update(updated_at="2020-01-01T00:00:00Z")
