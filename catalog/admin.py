@@ -124,6 +124,7 @@ class ProductAdmin(admin.ModelAdmin):
         SafetyNotesFilter,
     ]
     list_select_related = ["category"]
+    ordering = ["name", "pk"]  # explicit: the note-count annotation groups rows
     search_fields = ["name", "sku", "brand"]
     autocomplete_fields = ["materials", "safety_notes"]
     prepopulated_fields = {"slug": ["name"]}

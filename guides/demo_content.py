@@ -2,7 +2,8 @@
 
 Pure data: a list of guides, each with ordered sections. Section bodies are
 Markdown (no raw HTML). Callouts are structured blocks rendered separately.
-The "picks" lists are deliberately empty; curated products are attached later.
+Each category section's "picks" name demo products (by slug) that the curators chose for
+beginners and for experienced people, with a one-line reason.
 """
 
 GUIDES = [
@@ -164,7 +165,38 @@ GUIDES = [
                 ),
                 "category": "impact",
                 "callouts": [],
-                "picks": [],
+                "picks": [
+                    {
+                        "product": "feather-light-paddle",
+                        "level": "beginner",
+                        "reason": "The gentlest paddle we stock: a soft silicone face that spreads a light thud while you find out what you both enjoy.",
+                    },
+                    {
+                        "product": "two-face-slapper",
+                        "level": "beginner",
+                        "reason": "Fur to warm up, smooth vegan leather for a light sting: change the feeling by switching sides, not by hitting harder.",
+                    },
+                    {
+                        "product": "soft-suede-flogger",
+                        "level": "beginner",
+                        "reason": "Wide suede tails land as a broad, warm thud, so it forgives you while you learn your aim and distance.",
+                    },
+                    {
+                        "product": "bamboo-practice-paddle",
+                        "level": "experienced",
+                        "reason": "A firm, mid-range thud with rounded corners: the natural next step once gentle toys feel familiar.",
+                    },
+                    {
+                        "product": "heritage-leather-strap",
+                        "level": "experienced",
+                        "reason": "A focused, strong sting that builds quickly, for experienced players who always warm up first.",
+                    },
+                    {
+                        "product": "weighted-oak-paddle",
+                        "level": "experienced",
+                        "reason": "The heavy end of the scale: dense oak gives a deep thud with little effort, so it needs a practised, careful hand.",
+                    },
+                ],
             },
             {
                 "heading": "Restraints",
@@ -192,7 +224,38 @@ GUIDES = [
                 ),
                 "category": "restraints",
                 "callouts": [],
-                "picks": [],
+                "picks": [
+                    {
+                        "product": "soft-cuff-set",
+                        "level": "beginner",
+                        "reason": "Padded, fur-lined wrist cuffs whose side-release buckles open with one squeeze.",
+                    },
+                    {
+                        "product": "hook-and-loop-starter-cuffs",
+                        "level": "beginner",
+                        "reason": "They hold gently and peel open in a second, which is exactly what a first try needs.",
+                    },
+                    {
+                        "product": "blunt-tip-safety-shears",
+                        "level": "beginner",
+                        "reason": "Buy these first: the blunt lower blade slides under a strap and cuts it in one pass without nicking skin.",
+                    },
+                    {
+                        "product": "under-bed-tether-system",
+                        "level": "experienced",
+                        "reason": "Four quick-release cuffs anchored under the mattress: spread-out positions that still open in seconds.",
+                    },
+                    {
+                        "product": "locking-leather-cuffs",
+                        "level": "experienced",
+                        "reason": "Firm, secure leather with a lockable ring; slower to undo, so shears within reach and never leave the wearer alone.",
+                    },
+                    {
+                        "product": "adjustable-spreader-bar",
+                        "level": "experienced",
+                        "reason": "Holds ankles or wrists at a set width: choose a comfortable stance before fastening and change position often.",
+                    },
+                ],
             },
             {
                 "heading": "Cock rings",
@@ -216,7 +279,38 @@ GUIDES = [
                 ),
                 "category": "cock-rings",
                 "callouts": [],
-                "picks": [],
+                "picks": [
+                    {
+                        "product": "stretch-silicone-ring",
+                        "level": "beginner",
+                        "reason": "Very soft and stretchy, so it rolls on and off easily: the gentlest way to find out whether rings suit you.",
+                    },
+                    {
+                        "product": "trio-stretch-ring-set",
+                        "level": "beginner",
+                        "reason": "Three soft sizes in one box, so you find a comfortable fit before buying anything firmer.",
+                    },
+                    {
+                        "product": "adjustable-lasso-ring",
+                        "level": "beginner",
+                        "reason": "You set the snugness with a sliding bead and loosen it in a second, which makes it very forgiving.",
+                    },
+                    {
+                        "product": "steel-halo-ring",
+                        "level": "experienced",
+                        "reason": "Smooth, weighty steel that never stretches, for wearers who know their size; measure first, off within 20 minutes.",
+                    },
+                    {
+                        "product": "weighted-steel-ring",
+                        "level": "experienced",
+                        "reason": "A broad, heavy steel band for experienced wearers who already know their exact size and their limits.",
+                    },
+                    {
+                        "product": "leather-snap-ring",
+                        "level": "experienced",
+                        "reason": "A firmer hold than silicone that still snaps open in a second: more control without losing a quick exit.",
+                    },
+                ],
             },
             {
                 "heading": "Lubricants",
@@ -236,12 +330,44 @@ GUIDES = [
                     "**Thickness** matters too: thin lubes feel natural and spread easily, "
                     "while thicker gels stay put and cushion better, which suits rough play. "
                     "If in doubt, a good water-based lube is the safest all-rounder, and our "
-                    "guide to choosing a lubricant goes into more detail.\n\n"
+                    "[guide to choosing a lubricant](/guides/choosing-a-lubricant/) goes into "
+                    "more detail.\n\n"
                     "Below are our picks for beginners and for experienced people."
                 ),
                 "category": "lubricants",
                 "callouts": [],
-                "picks": [],
+                "picks": [
+                    {
+                        "product": "everyday-water-glide",
+                        "level": "beginner",
+                        "reason": "Thin, water-based and safe with every toy and condom: the simplest first bottle to own.",
+                    },
+                    {
+                        "product": "cushion-water-gel",
+                        "level": "beginner",
+                        "reason": "A thick water-based gel that stays put and cushions, for longer or livelier play with any toy or condom.",
+                    },
+                    {
+                        "product": "travel-water-sachets",
+                        "level": "beginner",
+                        "reason": "Single-use sachets: a cheap, no-commitment way to try lube for the first time.",
+                    },
+                    {
+                        "product": "long-session-silicone-gel",
+                        "level": "experienced",
+                        "reason": "Thick silicone gel whose glide does not fade in long, rough sessions; keep it away from silicone toys.",
+                    },
+                    {
+                        "product": "big-bottle-water-gel",
+                        "level": "experienced",
+                        "reason": "Our thick water gel in a 500 ml pump, so you never run out mid-session; safe with every toy and condom.",
+                    },
+                    {
+                        "product": "balance-hybrid-cream",
+                        "level": "experienced",
+                        "reason": "Creamy and longer-lasting than a water gel, yet it rinses off easily; latex-safe, but not for silicone toys.",
+                    },
+                ],
             },
             {
                 "heading": "Vibrators",
@@ -266,7 +392,38 @@ GUIDES = [
                 ),
                 "category": "vibrators",
                 "callouts": [],
-                "picks": [],
+                "picks": [
+                    {
+                        "product": "pebble-bullet",
+                        "level": "beginner",
+                        "reason": "One button, five gentle settings and a quiet hum: the small, easy-to-control start this guide suggests.",
+                    },
+                    {
+                        "product": "whisper-mini-bullet",
+                        "level": "beginner",
+                        "reason": "Our quietest bullet, barely audible through a closed door, with three soft settings.",
+                    },
+                    {
+                        "product": "lipstick-bullet",
+                        "level": "beginner",
+                        "reason": "Discreet, dunk-proof and happy with any lube, so there is very little to get wrong.",
+                    },
+                    {
+                        "product": "cordless-wand",
+                        "level": "experienced",
+                        "reason": "From a soft hum to a deep rumble: broad, strong vibration that pairs well with impact or restraint play.",
+                    },
+                    {
+                        "product": "studio-plug-in-wand",
+                        "level": "experienced",
+                        "reason": "The strongest, steadiest power we stock; it runs from the mains, so keep it well away from water.",
+                    },
+                    {
+                        "product": "remote-egg",
+                        "level": "experienced",
+                        "reason": "A remote that works up to 8 m away lets a partner take the controls; always use it with its retrieval cord.",
+                    },
+                ],
             },
             {
                 "heading": "Beginner and experienced play",
@@ -491,7 +648,38 @@ GUIDES = [
                 ),
                 "category": "lubricants",
                 "callouts": [],
-                "picks": [],
+                "picks": [
+                    {
+                        "product": "everyday-water-glide",
+                        "level": "beginner",
+                        "reason": "Water-based and thin: safe with every toy material and every condom, and it rinses off with water.",
+                    },
+                    {
+                        "product": "travel-water-sachets",
+                        "level": "beginner",
+                        "reason": "Try a water-based lube for the price of a coffee before committing to a full bottle.",
+                    },
+                    {
+                        "product": "balance-hybrid-cream",
+                        "level": "beginner",
+                        "reason": "A hybrid to feel the difference: creamier and longer-lasting than water, easier to wash off than silicone.",
+                    },
+                    {
+                        "product": "silk-silicone-serum",
+                        "level": "experienced",
+                        "reason": "A few drops last a long time and hold up in the shower; latex-safe, but not for silicone toys.",
+                    },
+                    {
+                        "product": "long-session-silicone-gel",
+                        "level": "experienced",
+                        "reason": "Thick silicone gel for long sessions where the glide must not fade; keep it away from silicone toys.",
+                    },
+                    {
+                        "product": "coconut-oil-balm",
+                        "level": "experienced",
+                        "reason": "Oil-based and lovely for massage, but never with latex condoms or latex toys: choose it only if you use neither.",
+                    },
+                ],
             },
             {
                 "heading": "Toys and condoms",

@@ -19,7 +19,9 @@ urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots"),
     path("privacy/", TemplateView.as_view(template_name="shop/privacy.html"), name="privacy"),
     path("terms/", TemplateView.as_view(template_name="shop/terms.html"), name="terms"),
-    path("", include("catalog.urls")),
+    # Catalog URLs, with its product and category pages showing guide links (see the module).
+    path("", include("guides.catalog_urls")),
+    path("", include("guides.urls")),
     path(settings.ADMIN_PATH, admin.site.urls),
 ]
 

@@ -9,6 +9,7 @@ from django.contrib.auth.models import Group
 
 from catalog.attributes import CategoryKind
 from catalog.models import Category, Material, Product, SafetyNote, Severity
+from guides.models import Callout, CalloutItem, Guide, Pick, Section
 from shop.curators import CURATOR_GROUP
 
 # A valid value for every attribute, used when the product's kind needs it.
@@ -142,3 +143,70 @@ class CuratorFactory(UserFactory):
     def curator_group(self, create, extracted, **kwargs):
         if create:
             self.groups.add(Group.objects.get(name=CURATOR_GROUP))
+
+
+class GuideFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Guide
+
+    title = factory.Sequence(lambda n: f"Guide number {n}")
+    slug = factory.Sequence(lambda n: f"guide-{n}")
+    summary = "A short, plain summary of the guide."
+    author = "The Safeword editors"
+    is_published = True
+
+
+class SectionFactory(factory.django.DjangoModelFactory):
+    """A plain section; `SectionFactory(category=...)` (or `with_category=True`) makes a
+    category section that can hold picks."""
+
+    class Meta:
+        model = Section
+
+    class Params:
+        with_category = factory.Trait(category=factory.SubFactory(CategoryFactory))
+
+    guide = factory.SubFactory(GuideFactory)
+    position = factory.Sequence(int)
+    heading = factory.Sequence(lambda n: f"Section heading {n}")
+    anchor = factory.Sequence(lambda n: f"section-{n}")
+    body = "Talk first, start gently and keep **checking in**."
+    category = None
+
+
+class CalloutFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Callout
+
+    section = factory.SubFactory(SectionFactory)
+    kind = "tip"
+    title = factory.Sequence(lambda n: f"Callout {n}")
+    position = factory.Sequence(int)
+
+
+class CalloutItemFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = CalloutItem
+
+    callout = factory.SubFactory(CalloutFactory)
+    label = factory.Sequence(lambda n: f"Item {n}")
+    text = "Something worth remembering."
+    position = factory.Sequence(int)
+
+
+class PickFactory(factory.django.DjangoModelFactory):
+    """A beginner pick of a beginner product in the section's category."""
+
+    class Meta:
+        model = Pick
+
+    section = factory.SubFactory(SectionFactory, with_category=True)
+    product = factory.SubFactory(
+        ProductFactory,
+        category=factory.SelfAttribute("..section.category"),
+        for_beginner=factory.LazyAttribute(lambda o: o.factory_parent.level == "beginner"),
+        for_experienced=factory.LazyAttribute(lambda o: o.factory_parent.level == "experienced"),
+    )
+    level = "beginner"
+    reason = factory.Sequence(lambda n: f"Reason {n}: gentle and easy to undo.")
+    position = factory.Sequence(int)

@@ -172,12 +172,12 @@ def test_urls_other_apps_add_later_are_gated_without_anyone_remembering(
 ):
     checked, problems = walk_and_check(anon_client, client)
     assert {
-        "guides:list",
-        "guides:detail",
-        "guides:sections:list",
-        "finder:start",
-        "finder:results",
-        "finder:api",
+        "later_guides:list",
+        "later_guides:detail",
+        "later_guides:sections:list",
+        "later_finder:start",
+        "later_finder:results",
+        "later_finder:api",
         "file",
         "order",
         "catalog:product",
@@ -271,14 +271,14 @@ def test_other_methods_without_a_pass_are_refused(anon_client, method):
 
 @pytest.mark.urls("tests.shop.urls_later_apps")
 def test_a_marked_json_endpoint_answers_403_json_even_to_a_bare_get(anon_client):
-    response = anon_client.get("/finder/api/")
+    response = anon_client.get("/later-finder/api/")
     assert response.status_code == 403
     assert "age_gate" in response.json()["errors"]
 
 
 @pytest.mark.urls("tests.shop.urls_later_apps")
 def test_a_stricter_no_store_set_by_a_view_is_kept(client):
-    response = client.get("/finder/results/")
+    response = client.get("/later-finder/results/")
     cache_control = {v.strip() for v in response["Cache-Control"].split(",")}
     assert {"no-store", "private"} <= cache_control
 

@@ -36,7 +36,7 @@ guide_patterns = (
         path("<slug:slug>/", page, name="detail"),
         path("<slug:guide>/sections/", include(section_patterns)),
     ],
-    "guides",
+    "later_guides",
 )
 finder_patterns = (
     [
@@ -44,13 +44,13 @@ finder_patterns = (
         path("results/", results, name="results"),
         path("api/", json_endpoint(api), name="api"),
     ],
-    "finder",
+    "later_finder",
 )
 
 urlpatterns = [
     *shop_urlpatterns,
-    path("guides/", include(guide_patterns)),
-    path("finder/", include(finder_patterns)),
+    path("later-guides/", include(guide_patterns)),
+    path("later-finder/", include(finder_patterns)),
     path("cached/", cacheable, name="cached"),
     path("files/<path:name>", page, name="file"),
     path("orders/<int:number>/<uuid:token>/<str:code>/", page, name="order"),

@@ -3,6 +3,7 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 
 from catalog.demo import generate_products, load_catalog
+from guides.demo import load_guides
 
 
 class Command(BaseCommand):
@@ -28,8 +29,11 @@ class Command(BaseCommand):
             "Demo catalog: {categories} categories, {products} products, "
             "{materials} materials, {notes} safety notes.".format(**counts)
         )
-        for line in self.load_more():
-            self.stdout.write(line)
+        counts = load_guides()
+        self.stdout.write(
+            "Demo guides: {guides} guides, {sections} sections, {callouts} callouts, "
+            "{picks} picks.".format(**counts)
+        )
         if products:
             started = time.monotonic()
             created = generate_products(products)
@@ -37,7 +41,3 @@ class Command(BaseCommand):
                 f"Generated products: {created} added ({products} wanted) in "
                 f"{time.monotonic() - started:.1f}s."
             )
-
-    def load_more(self) -> list[str]:
-        """Other apps' demo content (guides) is loaded here."""
-        return []
