@@ -11,6 +11,25 @@
   // A form with errors: move focus to its summary so screen readers read it out first.
   var summary = document.querySelector("[data-error-summary]");
   if (summary) summary.focus();
+  // Forms marked data-drop-empty leave their empty fields out of the URL (without this the
+  // server redirects to the same clean URL, so this only saves a round trip).
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (!form.hasAttribute("data-drop-empty") || (form.method || "get").toLowerCase() !== "get") return;
+    var params = new URLSearchParams();
+    new FormData(form).forEach(function (value, name) {
+      if (typeof value === "string" && value.trim() !== "") params.append(name, value);
+    });
+    event.preventDefault();
+    var query = params.toString();
+    window.location.assign(form.action.split("?")[0] + (query ? "?" + query : ""));
+  });
+  // Filter panels fold away on phones; on wide screens they start open.
+  if (window.matchMedia && window.matchMedia("(min-width: 60rem)").matches) {
+    document.querySelectorAll("details[data-open-wide]").forEach(function (details) {
+      details.open = true;
+    });
+  }
   // Forms marked data-autosubmit submit themselves when a control changes.
   document.addEventListener("change", function (event) {
     var form = event.target.form;

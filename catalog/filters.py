@@ -1,0 +1,289 @@
+"""The catalog's query parameters (HELPERS.md, "Shared contracts"), validated by one FilterSet.
+
+Every filter states its condition as a `Q` (`FacetFilter.q`), grouped by facet, so the listing
+and the facet counts (`catalog.facets`) share one definition of what each parameter means:
+the listing ANDs all the groups; a facet's counts AND every group but its own.
+
+Invalid parameters do not stop the page: the form drops them (they are missing from
+`cleaned_data`), the listing is filtered by the valid ones that remain, and the view answers
+400 with the form's errors.
+"""
+
+import django_filters
+from django import forms
+from django.db.models import Q, QuerySet
+
+from catalog import search
+from catalog.attributes import INTENSITY_LABELS, LubricantBase, RingFit, Sensation, VibratorType
+from catalog.forms import (
+    DEFAULT_SORT,
+    MAX_QUERY_LENGTH,
+    CatalogForm,
+    ChoicesField,
+    FlagField,
+    SlugsField,
+    intensity_field,
+    no_such,
+    price_field,
+)
+from catalog.models import Category, Level, Material, Product
+from catalog.models.product import LEVEL_FIELDS
+
+ORDERINGS = {
+    "featured": ("-is_featured", "name", "pk"),
+    "price": ("price", "name", "pk"),
+    "-price": ("-price", "name", "pk"),
+    "newest": ("-created_at", "-pk"),
+    "name": ("name", "pk"),
+}
+
+
+class FacetFilter(django_filters.Filter):
+    """A filter that belongs to a facet and can state its condition as a Q. `costly`: the
+    condition is a subquery, so its facet is counted on its own (see `catalog.facets`)."""
+
+    def __init__(self, *args, facet: str, costly: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.facet = facet
+        self.costly = costly
+
+    def q(self, value) -> Q | None:
+        if value is None or value == "" or value == []:
+            return None  # not given (0 is a real bound: "up to £0")
+        return Q(**{f"{self.field_name}__{self.lookup_expr}": value})
+
+    def filter(self, qs, value):
+        condition = self.q(value)
+        return qs if condition is None else qs.filter(condition)
+
+    def options(self) -> list[tuple[str, str, Q]]:
+        """(value, label, condition) for each option the facet counts; none by default."""
+        return []
+
+
+class ChoicesFilter(FacetFilter):
+    field_class = ChoicesField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("lookup_expr", "in")
+        super().__init__(*args, **kwargs)
+
+    def options(self):
+        return [(key, label, self.q([key])) for key, label in self.extra["choices"]]
+
+
+class LevelFilter(FacetFilter):
+    field_class = forms.ChoiceField
+
+    def q(self, value):
+        return Q(**{LEVEL_FIELDS[Level(value)]: True}) if value else None
+
+    def options(self):
+        return [(level.value, level.label, self.q(level.value)) for level in Level]
+
+
+class CategoryFilter(FacetFilter):
+    field_class = SlugsField
+
+    def q(self, value):
+        return Q(category__in=[category.pk for category in value]) if value else None
+
+
+class MaterialFilter(FacetFilter):
+    """Products made of any of the materials (one row each, whatever the matches)."""
+
+    field_class = SlugsField
+
+    def q(self, value):
+        if not value:
+            return None
+        return Q(pk__in=products_with_materials(material__in=[row.pk for row in value]))
+
+
+class FlagFilter(FacetFilter):
+    field_class = FlagField
+
+    def __init__(self, *args, condition: Q, option_label: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.condition = condition
+        self.option_label = option_label
+
+    def q(self, value):
+        return self.condition if value else None
+
+    def options(self):
+        return [("1", self.option_label, self.condition)]
+
+
+class BoundFilter(FacetFilter):
+    """One end of a range (price, intensity)."""
+
+    def __init__(self, *args, field_class, **kwargs):
+        self.field_class = field_class
+        super().__init__(*args, **kwargs)
+
+
+class SearchFilter(django_filters.CharFilter):
+    """`q`: not a facet but the scope every count is taken in (see `ProductFilterSet.scope`)."""
+
+    def filter(self, qs, value):
+        return search.matching(qs, value or "")
+
+
+def products_with_materials(**conditions) -> QuerySet:
+    """Ids of products with a material matching the conditions. An uncorrelated subquery:
+    the database builds it once per query (a hashed subplan on PostgreSQL) instead of once
+    per product and per facet count, as a correlated EXISTS would be."""
+    return Product.materials.through.objects.filter(**conditions).values("product_id")
+
+
+def latex_free_q() -> Q:
+    return ~Q(pk__in=products_with_materials(material__contains_latex=True))
+
+
+class ProductFilterSet(django_filters.FilterSet):
+    q = SearchFilter(
+        label="Search",
+        max_length=MAX_QUERY_LENGTH,
+        error_messages={"max_length": f"Search for at most {MAX_QUERY_LENGTH} characters."},
+    )
+    category = CategoryFilter(
+        facet="category",
+        label="Category",
+        queryset=Category.objects.all(),
+        to_field_name="slug",
+        error_messages=no_such("category"),
+    )
+    level = LevelFilter(
+        facet="level",
+        label="Experience level",
+        choices=Level.choices,
+        error_messages={
+            "invalid_choice": "There is no level “%(value)s”: choose beginner or experienced."
+        },
+    )
+    price_min = BoundFilter("price", "gte", facet="price", **price_field("Lowest price"))
+    price_max = BoundFilter("price", "lte", facet="price", **price_field("Highest price"))
+    material = MaterialFilter(
+        facet="material",
+        label="Material",
+        queryset=Material.objects.all(),
+        to_field_name="slug",
+        error_messages=no_such("material"),
+    )
+    latex_free = FlagFilter(
+        facet="latex_free",
+        label="Latex-free",
+        condition=latex_free_q(),
+        option_label="Latex-free",
+        costly=True,
+    )
+    quick_release = FlagFilter(
+        facet="quick_release",
+        label="Quick release",
+        condition=Q(quick_release=True),
+        option_label="Quick release",
+    )
+    lubricant_base = ChoicesFilter(
+        facet="lubricant_base",
+        label="Lubricant base",
+        choices=LubricantBase.choices,
+        error_messages=no_such("lubricant base"),
+    )
+    intensity_min = BoundFilter(
+        "intensity", "gte", facet="intensity", **intensity_field("Gentlest intensity")
+    )
+    intensity_max = BoundFilter(
+        "intensity", "lte", facet="intensity", **intensity_field("Strongest intensity")
+    )
+    sensation = ChoicesFilter(
+        facet="sensation",
+        label="Sensation",
+        choices=Sensation.choices,
+        error_messages=no_such("sensation"),
+    )
+    ring_fit = ChoicesFilter(
+        facet="ring_fit", label="Ring fit", choices=RingFit.choices, error_messages=no_such("fit")
+    )
+    vibrator_type = ChoicesFilter(
+        facet="vibrator_type",
+        label="Vibrator type",
+        choices=VibratorType.choices,
+        error_messages=no_such("vibrator type"),
+    )
+    in_stock = FlagFilter(
+        facet="in_stock",
+        label="Availability",
+        condition=Q(stock__gt=0),
+        option_label="In stock",
+    )
+
+    class Meta:
+        model = Product
+        fields: list[str] = []
+        form = CatalogForm
+
+    # What the view and the facets read (call `is_valid()` first).
+
+    @property
+    def cleaned(self) -> dict:
+        return self.form.cleaned_data
+
+    @property
+    def search_text(self) -> str:
+        return self.cleaned.get("q") or ""
+
+    @property
+    def sort(self) -> str:
+        return self.cleaned.get("sort") or DEFAULT_SORT
+
+    @property
+    def page_number(self) -> int:
+        return self.cleaned.get("page") or 1
+
+    def scope(self, queryset: QuerySet) -> QuerySet:
+        """What every count is taken over: the queryset narrowed by the text search."""
+        return self.filters["q"].filter(queryset, self.search_text)
+
+    def conditions(self) -> dict[str, Q]:
+        """The valid filters as one Q per facet (AND within the facet's own parameters)."""
+        groups: dict[str, Q] = {}
+        for name, filter_ in self.filters.items():
+            if not isinstance(filter_, FacetFilter):
+                continue
+            condition = filter_.q(self.cleaned.get(name))
+            if condition is not None:
+                groups[filter_.facet] = groups.get(filter_.facet, Q()) & condition
+        return groups
+
+    def choice_options(self) -> dict[str, list[tuple[str, str, Q]]]:
+        """The facets whose options are known before counting: name -> (value, label, Q)."""
+        options = {}
+        for filter_ in self.filters.values():
+            if isinstance(filter_, FacetFilter) and (choices := filter_.options()):
+                options[filter_.facet] = choices
+        options["intensity"] = [
+            (str(value), f"{value} · {label}", Q(intensity=value))
+            for value, label in INTENSITY_LABELS.items()
+        ]
+        return options
+
+    def costly_facets(self) -> list[str]:
+        return [
+            filter_.facet
+            for filter_ in self.filters.values()
+            if isinstance(filter_, FacetFilter) and filter_.costly
+        ]
+
+    def order(self, queryset: QuerySet) -> QuerySet:
+        if self.sort == DEFAULT_SORT and search.ranks(self.search_text):
+            return search.with_rank(queryset, self.search_text).order_by(
+                "-search_rank", *ORDERINGS[DEFAULT_SORT]
+            )
+        return queryset.order_by(*ORDERINGS[self.sort])
+
+    def filter_queryset(self, queryset):
+        products = self.scope(queryset)
+        for condition in self.conditions().values():
+            products = products.filter(condition)
+        return self.order(products)

@@ -1,0 +1,180 @@
+"""Validation of the catalog's query parameters (HELPERS.md, "Shared contracts").
+
+`catalog.filters.ProductFilterSet` builds its form from `CatalogForm` and these fields: every
+parameter is checked (known choices, numbers in range, one value where one is expected, not too
+many where several are allowed) and gets a message a person can act on.
+"""
+
+from decimal import Decimal
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+from catalog.attributes import INTENSITY_LABELS, INTENSITY_MAX, INTENSITY_MIN
+
+PAGE_SIZE = 24
+MAX_PAGE = 10_000  # higher pages are refused (400); lower ones past the end show the last
+MAX_VALUES = 30  # values of one repeatable parameter
+MAX_QUERY_LENGTH = 200
+PRICE_CEILING = Decimal("999999.99")  # the largest price a product can have
+
+SORT_CHOICES = [
+    ("featured", "Featured"),
+    ("price", "Price, low to high"),
+    ("-price", "Price, high to low"),
+    ("newest", "Newest first"),
+    ("name", "Name, A to Z"),
+]
+DEFAULT_SORT = "featured"
+
+# Every parameter, in the order canonical URLs list them.
+PARAMETERS = (
+    "q",
+    "category",
+    "level",
+    "price_min",
+    "price_max",
+    "material",
+    "latex_free",
+    "quick_release",
+    "lubricant_base",
+    "intensity_min",
+    "intensity_max",
+    "sensation",
+    "ring_fit",
+    "vibrator_type",
+    "in_stock",
+    "sort",
+    "page",
+)
+REPEATABLE = frozenset(
+    {"category", "material", "lubricant_base", "sensation", "ring_fit", "vibrator_type"}
+)
+SINGLE_VALUED = tuple(name for name in PARAMETERS if name not in REPEATABLE)
+
+
+def too_many_values(values) -> ValidationError:
+    return ValidationError(
+        "Pick at most %(max)d of these at once (you gave %(count)d).",
+        code="too_many",
+        params={"max": MAX_VALUES, "count": len(values)},
+    )
+
+
+# --- form fields ------------------------------------------------------------------------------
+
+
+class FlagField(forms.Field):
+    """An on/off parameter: `name=1` turns it on; leaving it out turns it off."""
+
+    default_error_messages = {"invalid": "This filter is either on (1) or left out."}
+
+    def to_python(self, value):
+        if value in (None, ""):
+            return False
+        if value == "1":
+            return True
+        raise ValidationError(self.error_messages["invalid"], code="invalid")
+
+
+class ChoicesField(forms.MultipleChoiceField):
+    """Several of a fixed set of values; duplicates dropped, in the order of the choices."""
+
+    def clean(self, value):
+        if value and len(value) > MAX_VALUES:
+            raise too_many_values(value)
+        chosen = set(super().clean(value))
+        return [key for key, _label in self.choices if key in chosen]
+
+
+class SlugsField(forms.ModelMultipleChoiceField):
+    """Several rows picked by slug (one query), counted before the database sees them."""
+
+    def clean(self, value):
+        if value and len(value) > MAX_VALUES:
+            raise too_many_values(value)
+        return super().clean(value)
+
+
+def price_field(label: str) -> dict:
+    """The keyword arguments of a price bound's filter (its form field and messages)."""
+    return {
+        "field_class": forms.DecimalField,
+        "label": label,
+        "max_digits": 8,
+        "decimal_places": 2,
+        "min_value": 0,
+        "max_value": PRICE_CEILING,
+        "error_messages": {
+            "invalid": "Give a price as a plain number, like 25 or 25.50.",
+            "min_value": "A price cannot be below zero.",
+            "max_value": "That is more than anything here costs; leave it out instead.",
+            "max_digits": "That is more than anything here costs; leave it out instead.",
+            "max_whole_digits": "That is more than anything here costs; leave it out instead.",
+            "max_decimal_places": "Give a price in pounds and pence, at most two decimals.",
+        },
+    }
+
+
+def intensity_field(label: str) -> dict:
+    """The keyword arguments of an intensity bound's filter."""
+    message = (
+        f"Intensity goes from {INTENSITY_MIN} ({INTENSITY_LABELS[INTENSITY_MIN].lower()}) "
+        f"to {INTENSITY_MAX} ({INTENSITY_LABELS[INTENSITY_MAX].lower()})."
+    )
+    return {
+        "field_class": forms.IntegerField,
+        "label": label,
+        "min_value": INTENSITY_MIN,
+        "max_value": INTENSITY_MAX,
+        "error_messages": {"invalid": message, "min_value": message, "max_value": message},
+    }
+
+
+def no_such(thing: str) -> dict:
+    return {
+        "invalid_choice": f"There is no {thing} “%(value)s”.",
+        "invalid_list": f"Give {thing} names one at a time.",
+        "invalid_pk_value": f"There is no {thing} “%(pk)s”.",
+    }
+
+
+class CatalogForm(forms.Form):
+    """The FilterSet's form: the parameters that are not filters, and cross-field checks."""
+
+    sort = forms.ChoiceField(
+        label="Sort by",
+        choices=SORT_CHOICES,
+        required=False,
+        error_messages={"invalid_choice": "Sort by featured, price, -price, newest or name."},
+    )
+    page = forms.IntegerField(
+        label="Page",
+        required=False,
+        min_value=1,
+        max_value=MAX_PAGE,
+        error_messages={
+            "invalid": "A page number is a whole number, like 2.",
+            "min_value": "Pages start at 1.",
+            "max_value": "That page number is far too large.",
+        },
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        getlist = getattr(self.data, "getlist", None)
+        if getlist is not None:
+            for name in SINGLE_VALUED:
+                if name in self.fields and len(getlist(name)) > 1:
+                    self.add_error(name, "Give this only once.")
+        self._check_range("price_min", "price_max", "The lowest price is above the highest.")
+        self._check_range(
+            "intensity_min", "intensity_max", "The gentlest intensity is above the strongest."
+        )
+        return cleaned
+
+    def _check_range(self, low: str, high: str, message: str):
+        start, end = self.cleaned_data.get(low), self.cleaned_data.get(high)
+        if start is not None and end is not None and start > end:
+            self.add_error(low, f"{message} Swap them, or change one.")
+            self.cleaned_data.pop(high, None)
