@@ -1,5 +1,10 @@
+import math
+
+from axes.helpers import get_client_username, get_cool_off
+from django.conf import settings
 from django.db import DatabaseError, connection
 from django.http import HttpResponse, JsonResponse
+from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 
@@ -41,3 +46,14 @@ def healthz(request):
 def robots_txt(request):
     lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /finder/", "Disallow: /age-check/"]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
+
+
+def login_lockout(request, original_response=None, credentials=None):
+    """django-axes' lockout response (AXES_LOCKOUT_CALLABLE): a friendly page, status 429."""
+    cool_off = get_cool_off(request)
+    context = {
+        "username": get_client_username(request, credentials) or "",
+        "failure_limit": settings.AXES_FAILURE_LIMIT,
+        "minutes": math.ceil(cool_off.total_seconds() / 60) if cool_off else 60,
+    }
+    return render(request, "shop/lockout.html", context, status=429)
