@@ -15,6 +15,8 @@ import re
 import time
 import uuid
 
+from django.core.signals import request_finished
+
 logger = logging.getLogger("shop.request")
 
 REQUEST_ID_HEADER = "X-Request-ID"
@@ -32,30 +34,35 @@ def request_id_from(value: str | None) -> str:
     return uuid.uuid4().hex
 
 
+def forget_request_id(**kwargs) -> None:
+    """request_finished: the response has been sent (Django's own error log line included)."""
+    current_request_id.set(None)
+
+
 class RequestLogMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
+        request_finished.connect(forget_request_id, dispatch_uid="shop.request_log")
 
     def __call__(self, request):
         request_id = request_id_from(request.headers.get(REQUEST_ID_HEADER))
         request.request_id = request_id
-        token = current_request_id.set(request_id)
+        # Kept until the response is sent, so the records Django logs after the middleware
+        # chain (e.g. "Not Found: ...") carry the id too.
+        current_request_id.set(request_id)
         started = time.perf_counter()
-        try:
-            response = self.get_response(request)
-            response[REQUEST_ID_HEADER] = request_id
-            logger.info(
-                "%s %s %s",
-                request.method,
-                request.path,
-                response.status_code,
-                extra={
-                    "method": request.method,
-                    "path": request.path,
-                    "status": response.status_code,
-                    "duration_ms": round((time.perf_counter() - started) * 1000, 1),
-                },
-            )
-            return response
-        finally:
-            current_request_id.reset(token)
+        response = self.get_response(request)
+        response[REQUEST_ID_HEADER] = request_id
+        logger.info(
+            "%s %s %s",
+            request.method,
+            request.path,
+            response.status_code,
+            extra={
+                "method": request.method,
+                "path": request.path,
+                "status": response.status_code,
+                "duration_ms": round((time.perf_counter() - started) * 1000, 1),
+            },
+        )
+        return response

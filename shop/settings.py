@@ -151,9 +151,9 @@ LOGGING = {
         }
     },
     "root": {"handlers": ["console"], "level": LOG_LEVEL},
-    # Django's own loggers get their default handlers replaced, so nothing bypasses the filters.
+    # Django's own loggers lose their default handlers and go through the filtered one above.
     "loggers": {
-        name: {"handlers": ["console"], "level": LOG_LEVEL, "propagate": False}
+        name: {"handlers": [], "level": LOG_LEVEL, "propagate": True}
         for name in ("django", "django.server")
     },
 }
