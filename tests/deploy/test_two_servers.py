@@ -11,6 +11,7 @@ skips otherwise, except under CI=true, where it fails: `.ci/run` starts both ser
 """
 
 import http.client
+import json
 import os
 import re
 import secrets
@@ -78,8 +79,8 @@ class Browser:
 
     cookies: dict = field(default_factory=dict)
 
-    def request(self, port, method, path, form=None):
-        headers = {"Host": "127.0.0.1"}
+    def request(self, port, method, path, form=None, headers=None):
+        headers = {"Host": "127.0.0.1", **(headers or {})}
         if self.cookies:
             headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
         body = None
@@ -101,8 +102,8 @@ class Browser:
                     self.cookies[name] = morsel.value
         return response.status, response.headers, text
 
-    def get(self, port, path):
-        return self.request(port, "GET", path)
+    def get(self, port, path, **headers):
+        return self.request(port, "GET", path, headers=headers)
 
     def post(self, port, path, form):
         return self.request(port, "POST", path, form)
@@ -121,6 +122,7 @@ class Stack:
     env: dict
     database_url: str
     product: dict
+    logs: Path
 
 
 def start_server(env, port, log_path) -> subprocess.Popen:
@@ -128,7 +130,7 @@ def start_server(env, port, log_path) -> subprocess.Popen:
     server = subprocess.Popen(
         [GUNICORN, "shop.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "2"],
         cwd=ROOT,
-        env=env,
+        env={**env, "GUNICORN_ACCESS_LOG": str(log_path.with_suffix(".access.log"))},
         stdout=log,
         stderr=subprocess.STDOUT,
         start_new_session=True,
@@ -196,7 +198,7 @@ def stack(tmp_path_factory):
         DJANGO_SECURE_SSL_REDIRECT="0",
         DJANGO_STATIC_ROOT=str(folder / "static"),
         DJANGO_MEDIA_ROOT=str(folder / "media"),
-        DJANGO_LOG_LEVEL="WARNING",
+        DJANGO_LOG_LEVEL="INFO",
     )
     run(env, PYTHON, "manage.py", "migrate", "--noinput", "-v", "0")
     run(env, PYTHON, "manage.py", "seed_demo", "-v", "0")
@@ -225,6 +227,7 @@ def stack(tmp_path_factory):
             env=env,
             database_url=database_url,
             product={"pk": pk, "slug": slug, "name": product_name},
+            logs=folder,
         )
     finally:
         for _, server in servers:
@@ -330,3 +333,20 @@ def test_both_servers_recover_when_every_database_connection_is_cut(stack):
         statuses = [Browser().get(port, "/catalog/")[0] for _ in range(6)]
         assert statuses == [200] * 6, statuses
         assert Browser().get(port, "/healthz")[0] == 200
+
+
+def test_logs_carry_the_request_id_and_never_the_query_string(stack):
+    request_id = f"lb-{uuid.uuid4().hex}"
+    status, headers, _ = Browser().get(
+        stack.a,
+        "/catalog/?q=secret-search&level=beginner",
+        **{"Accept": "application/json", "X-Request-ID": request_id},
+    )
+    assert status == 200 and headers["X-Request-ID"] == request_id
+    time.sleep(0.5)  # let gunicorn flush its access log
+    app_log = (stack.logs / "gunicorn-a.log").read_text()
+    access_log = (stack.logs / "gunicorn-a.access.log").read_text()
+    lines = [json.loads(line) for line in app_log.splitlines() if request_id in line]
+    assert [(line["path"], line["status"]) for line in lines] == [("/catalog/", 200)]
+    assert '"GET /catalog/" 200' in access_log and f"rid={request_id}" in access_log
+    assert "secret-search" not in app_log + access_log
