@@ -125,8 +125,12 @@ STORAGES = {
 SITE_NAME = "Safeword"
 
 # Logs: one JSON object a line on stderr, each with the request id; see shop/log_privacy.py
-# for what is redacted before anything is written. DJANGO_LOG_FORMAT=text for humans.
+# for what is redacted before anything is written. DJANGO_LOG_FORMAT: "json" or "text"
+# (the default in development).
 LOG_LEVEL = os.environ.get("DJANGO_LOG_LEVEL", "INFO")
+LOG_FORMAT = os.environ.get("DJANGO_LOG_FORMAT", "text" if DEBUG else "json")
+if LOG_FORMAT not in {"json", "text"}:
+    raise ImproperlyConfigured("DJANGO_LOG_FORMAT must be 'json' or 'text'.")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -146,7 +150,7 @@ LOGGING = {
     "handlers": {
         "console": {
             "class": "logging.StreamHandler",
-            "formatter": "text" if os.environ.get("DJANGO_LOG_FORMAT") == "text" else "json",
+            "formatter": LOG_FORMAT,
             "filters": ["request_context", "privacy"],
         }
     },

@@ -23,3 +23,8 @@ ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 AGE_GATE_COOKIE_SECURE = False
 # Each test process gets its own cache, whatever REDIS_URL says (tests/deploy uses Redis).
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Client.login() works in tests (see tests/axes_backend.py); the admin form stays limited.
+AUTHENTICATION_BACKENDS = [
+    "tests.axes_backend.TestClientFriendlyAxesBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]

@@ -141,3 +141,11 @@ def test_the_curator_group_survives_a_database_flush(run):
     labels = set(group.permissions.values_list("content_type__app_label", flat=True))
     assert "catalog" in labels and labels <= set(CURATOR_APPS)
     assert group.permissions.filter(codename="change_product").exists()
+
+
+def test_the_admin_form_is_limited_even_though_tests_may_use_client_login(anon_client, alex):
+    assert anon_client.login(username="alex", password=PASSWORD)
+    anon_client.logout()
+    for _ in range(5):
+        sign_in(anon_client, "alex", "wrong")
+    assert sign_in(anon_client, "alex", PASSWORD).status_code == 429
