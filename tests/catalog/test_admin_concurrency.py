@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from catalog.models import Product, SafetyNote
 from tests.catalog.test_admin import product_form
+from tests.conftest import give_pass
 from tests.factories import CategoryFactory, CuratorFactory, ProductFactory, SafetyNoteFactory
 
 pytestmark = pytest.mark.django_db
@@ -32,7 +33,7 @@ def cuffs():
 @pytest.fixture
 def robin_client():
     """A second curator, in their own browser."""
-    client = Client()
+    client = give_pass(Client())
     client.force_login(CuratorFactory(username="robin"))
     return client
 

@@ -123,6 +123,12 @@ class Stack:
     database_url: str
     product: dict
     logs: Path
+    gate_pass: str
+
+    def visitor(self) -> Browser:
+        """A visitor who has passed the age gate (as every test visitor here has, unless it
+        checks the gate itself)."""
+        return Browser(cookies={settings.AGE_GATE_COOKIE: self.gate_pass})
 
 
 def start_server(env, port, log_path) -> subprocess.Popen:
@@ -228,6 +234,9 @@ def stack(tmp_path_factory):
             database_url=database_url,
             product={"pk": pk, "slug": slug, "name": product_name},
             logs=folder,
+            gate_pass=django_shell(
+                env, "from shop.age_gate import issue_pass; print(issue_pass())"
+            ),
         )
     finally:
         for _, server in servers:
@@ -254,11 +263,11 @@ def sign_in_curator(browser, port):
 
 def test_both_servers_answer_with_production_settings(stack):
     for port in (stack.a, stack.b):
-        status, headers, html = Browser().get(port, "/")
+        status, headers, html = stack.visitor().get(port, "/")
         assert status == 200
         assert "Play safely" in html
         assert "default-src 'self'" in headers["Content-Security-Policy"]
-        status, headers, _ = Browser().get(port, "/static/css/site.css")
+        status, headers, _ = stack.visitor().get(port, "/static/css/site.css")
         assert status == 200 and "max-age" in headers["Cache-Control"]
 
 
@@ -271,7 +280,7 @@ def test_an_age_gate_pass_issued_by_one_server_is_honoured_by_the_other(stack):
         stack.env, f"from shop.age_gate import verify_pass; print(verify_pass({issued_by_a!r}))"
     )
     assert honoured_by_b == "True"
-    visitor = Browser(cookies={settings.AGE_GATE_COOKIE: issued_by_a})
+    visitor = Browser(cookies={settings.AGE_GATE_COOKIE: issued_by_a})  # from A's configuration
     status, _, html = visitor.get(stack.b, "/catalog/")
     assert status == 200 and "product-grid" in html
     # With the age-gate middleware merged, the same page without the pass is not shown.
@@ -280,8 +289,10 @@ def test_an_age_gate_pass_issued_by_one_server_is_honoured_by_the_other(stack):
 
 
 def test_a_curator_signed_in_on_one_server_is_signed_in_on_the_other(stack):
-    curator = Browser()
-    assert Browser().get(stack.b, "/admin/")[0] == 302  # not signed in: sent to the login page
+    curator = stack.visitor()
+    assert (
+        stack.visitor().get(stack.b, "/admin/")[0] == 302
+    )  # not signed in: sent to the login page
     sign_in_curator(curator, stack.a)
     status, _, html = curator.get(stack.b, "/admin/")
     assert status == 200
@@ -290,9 +301,9 @@ def test_a_curator_signed_in_on_one_server_is_signed_in_on_the_other(stack):
 
 def test_a_product_published_through_one_server_shows_on_the_other_at_once(stack):
     page = f"/products/{stack.product['slug']}/"
-    assert Browser().get(stack.b, page)[0] == 404  # unpublished
+    assert stack.visitor().get(stack.b, page)[0] == 404  # unpublished
 
-    curator = Browser()
+    curator = stack.visitor()
     sign_in_curator(curator, stack.a)
     status, _, html = curator.get(stack.a, "/admin/catalog/product/")
     assert status == 200
@@ -307,7 +318,7 @@ def test_a_product_published_through_one_server_shows_on_the_other_at_once(stack
     )
     assert status == 302
 
-    status, _, html = Browser().get(stack.b, page)
+    status, _, html = stack.visitor().get(stack.b, page)
     assert status == 200
     assert stack.product["name"] in html
 
@@ -325,19 +336,19 @@ def test_both_servers_share_one_cache(stack):
 def test_both_servers_recover_when_every_database_connection_is_cut(stack):
     for port in (stack.a, stack.b):  # make sure the workers hold open connections
         for _ in range(4):
-            assert Browser().get(port, "/catalog/")[0] == 200
+            assert stack.visitor().get(port, "/catalog/")[0] == 200
     name = urllib.parse.urlsplit(stack.database_url).path.lstrip("/")
     admin_url = with_database(stack.database_url, "postgres")
     assert terminate_connections(admin_url, name) >= 2
     for port in (stack.a, stack.b):
-        statuses = [Browser().get(port, "/catalog/")[0] for _ in range(6)]
+        statuses = [stack.visitor().get(port, "/catalog/")[0] for _ in range(6)]
         assert statuses == [200] * 6, statuses
-        assert Browser().get(port, "/healthz")[0] == 200
+        assert stack.visitor().get(port, "/healthz")[0] == 200
 
 
 def test_logs_carry_the_request_id_and_never_the_query_string(stack):
     request_id = f"lb-{uuid.uuid4().hex}"
-    status, headers, _ = Browser().get(
+    status, headers, _ = stack.visitor().get(
         stack.a,
         "/catalog/?q=secret-search&level=beginner",
         **{"Accept": "application/json", "X-Request-ID": request_id},

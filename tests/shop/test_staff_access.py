@@ -28,59 +28,57 @@ def alex(db):
     return CuratorFactory(username="alex")
 
 
-def test_five_failed_sign_ins_pause_that_account_from_that_address(anon_client, alex, settings):
+def test_five_failed_sign_ins_pause_that_account_from_that_address(client, alex, settings):
     assert settings.AXES_FAILURE_LIMIT == 5
     for _ in range(4):
-        response = sign_in(anon_client, "alex", "wrong")
+        response = sign_in(client, "alex", "wrong")
         assert response.status_code == 200
         assert "Please enter the correct username and password" in response.content.decode()
-    response = sign_in(anon_client, "alex", "wrong")
+    response = sign_in(client, "alex", "wrong")
     assert response.status_code == 429
     html = response.content.decode()
     assert "Sign-in paused for this account" in html
     assert "5 unsuccessful attempts" in html and "<strong>alex</strong>" in html
     assert "try again in 60 minutes" in html
     # Even the right password is refused for the hour.
-    assert sign_in(anon_client, "alex", PASSWORD).status_code == 429
-    assert "_auth_user_id" not in anon_client.session
+    assert sign_in(client, "alex", PASSWORD).status_code == 429
+    assert "_auth_user_id" not in client.session
 
 
-def test_a_pause_touches_neither_other_addresses_nor_other_accounts(anon_client, alex):
+def test_a_pause_touches_neither_other_addresses_nor_other_accounts(client, alex):
     CuratorFactory(username="sam")
     for _ in range(5):
-        sign_in(anon_client, "alex", "wrong")
-    assert sign_in(anon_client, "alex", PASSWORD).status_code == 429
-    assert sign_in(anon_client, "sam", PASSWORD).status_code == 302
-    anon_client.logout()
-    response = sign_in(anon_client, "alex", PASSWORD, address="81.2.69.161")
+        sign_in(client, "alex", "wrong")
+    assert sign_in(client, "alex", PASSWORD).status_code == 429
+    assert sign_in(client, "sam", PASSWORD).status_code == 302
+    client.logout()
+    response = sign_in(client, "alex", PASSWORD, address="81.2.69.161")
     assert response.status_code == 302
     assert response["Location"] == reverse("admin:index")
 
 
-def test_a_successful_sign_in_clears_earlier_failures(anon_client, alex):
+def test_a_successful_sign_in_clears_earlier_failures(client, alex):
     for _ in range(4):
-        sign_in(anon_client, "alex", "wrong")
-    assert sign_in(anon_client, "alex", PASSWORD).status_code == 302
-    anon_client.logout()
+        sign_in(client, "alex", "wrong")
+    assert sign_in(client, "alex", PASSWORD).status_code == 302
+    client.logout()
     for _ in range(4):
-        assert sign_in(anon_client, "alex", "wrong").status_code == 200
+        assert sign_in(client, "alex", "wrong").status_code == 200
 
 
-def test_behind_a_proxy_the_named_header_tells_visitors_apart(anon_client, alex, settings):
+def test_behind_a_proxy_the_named_header_tells_visitors_apart(client, alex, settings):
     settings.AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
     settings.AXES_IPWARE_PROXY_ORDER = "right-most"
     proxy = "10.0.0.2"
     for _ in range(5):
-        sign_in(anon_client, "alex", "wrong", proxy, HTTP_X_FORWARDED_FOR="81.2.69.160")
-    locked = sign_in(anon_client, "alex", PASSWORD, proxy, HTTP_X_FORWARDED_FOR="81.2.69.160")
+        sign_in(client, "alex", "wrong", proxy, HTTP_X_FORWARDED_FOR="81.2.69.160")
+    locked = sign_in(client, "alex", PASSWORD, proxy, HTTP_X_FORWARDED_FOR="81.2.69.160")
     assert locked.status_code == 429
     # The proxy appends the real address: a visitor cannot escape by sending their own header.
-    spoofed = sign_in(
-        anon_client, "alex", PASSWORD, proxy, HTTP_X_FORWARDED_FOR="8.8.8.8, 81.2.69.160"
-    )
+    spoofed = sign_in(client, "alex", PASSWORD, proxy, HTTP_X_FORWARDED_FOR="8.8.8.8, 81.2.69.160")
     assert spoofed.status_code == 429
     # Another visitor behind the same proxy signs in.
-    other = sign_in(anon_client, "alex", PASSWORD, proxy, HTTP_X_FORWARDED_FOR="81.2.69.99")
+    other = sign_in(client, "alex", PASSWORD, proxy, HTTP_X_FORWARDED_FOR="81.2.69.99")
     assert other.status_code == 302
 
 
@@ -143,9 +141,9 @@ def test_the_curator_group_survives_a_database_flush(run):
     assert group.permissions.filter(codename="change_product").exists()
 
 
-def test_the_admin_form_is_limited_even_though_tests_may_use_client_login(anon_client, alex):
-    assert anon_client.login(username="alex", password=PASSWORD)
-    anon_client.logout()
+def test_the_admin_form_is_limited_even_though_tests_may_use_client_login(client, alex):
+    assert client.login(username="alex", password=PASSWORD)
+    client.logout()
     for _ in range(5):
-        sign_in(anon_client, "alex", "wrong")
-    assert sign_in(anon_client, "alex", PASSWORD).status_code == 429
+        sign_in(client, "alex", "wrong")
+    assert sign_in(client, "alex", PASSWORD).status_code == 429
