@@ -20,6 +20,7 @@ from django.core.signals import request_finished
 logger = logging.getLogger("shop.request")
 
 REQUEST_ID_HEADER = "X-Request-ID"
+HEALTH_CHECK_PATH = "/healthz"
 SAFE_REQUEST_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{7,63}")
 
 current_request_id: contextvars.ContextVar[str | None] = contextvars.ContextVar(
@@ -53,7 +54,10 @@ class RequestLogMiddleware:
         started = time.perf_counter()
         response = self.get_response(request)
         response[REQUEST_ID_HEADER] = request_id
-        logger.info(
+        # Load balancers' health checks every few seconds would drown the log: DEBUG level.
+        quiet = request.path == HEALTH_CHECK_PATH and response.status_code == 200
+        logger.log(
+            logging.DEBUG if quiet else logging.INFO,
             "%s %s %s",
             request.method,
             request.path,

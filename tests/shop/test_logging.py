@@ -56,9 +56,26 @@ def test_each_request_logs_one_json_line_with_id_method_path_status_and_duration
 
 
 def test_a_safe_incoming_request_id_is_kept_and_echoed(client, log_output):
-    response = client.get("/healthz", HTTP_X_REQUEST_ID="lb-7f3a9c21-0001")
+    response = client.get("/catalog/", HTTP_X_REQUEST_ID="lb-7f3a9c21-0001")
     assert response["X-Request-ID"] == "lb-7f3a9c21-0001"
     assert lines(log_output)[-1]["request_id"] == "lb-7f3a9c21-0001"
+
+
+def test_passing_health_checks_stay_out_of_the_log_but_failing_ones_show(
+    client, log_output, monkeypatch
+):
+    from django.db import OperationalError, connection
+
+    assert client.get("/healthz").status_code == 200
+    assert lines(log_output) == []
+
+    def refuse(*args, **kwargs):
+        raise OperationalError("database is down")
+
+    monkeypatch.setattr(connection, "cursor", refuse)
+    assert client.get("/healthz").status_code == 503
+    requests = [line for line in lines(log_output) if line["logger"] == "shop.request"]
+    assert [(line["path"], line["status"]) for line in requests] == [("/healthz", 503)]
 
 
 @pytest.mark.parametrize(
