@@ -1,14 +1,16 @@
 from django.contrib import admin, messages
 from django.db.models import Count
+from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import ngettext
 
+from catalog.admin_concurrency import OptimisticLockAdminMixin
 from catalog.models import Category, Material, Product, SafetyNote
 from catalog.rules import beginner_problem
 
 
 @admin.register(SafetyNote)
-class SafetyNoteAdmin(admin.ModelAdmin):
+class SafetyNoteAdmin(OptimisticLockAdminMixin, admin.ModelAdmin):
     list_display = ["text", "severity", "category_count", "product_count", "updated_at"]
     list_filter = ["severity"]
     search_fields = ["text"]
@@ -104,7 +106,7 @@ ATTRIBUTE_FIELDSETS = [
 
 
 @admin.register(Product)
-class ProductAdmin(admin.ModelAdmin):
+class ProductAdmin(OptimisticLockAdminMixin, admin.ModelAdmin):
     list_display = [
         "name",
         "category",
@@ -202,7 +204,7 @@ class ProductAdmin(admin.ModelAdmin):
 
     @admin.action(description="Publish selected products", permissions=["change"])
     def publish(self, request, queryset):
-        updated = queryset.update(is_published=True)
+        updated = queryset.update(is_published=True, updated_at=timezone.now())
         self.message_user(
             request,
             ngettext("%d product published.", "%d products published.", updated) % updated,
@@ -223,7 +225,7 @@ class ProductAdmin(admin.ModelAdmin):
 
     @admin.action(description="Unpublish selected products", permissions=["change"])
     def unpublish(self, request, queryset):
-        updated = queryset.update(is_published=False)
+        updated = queryset.update(is_published=False, updated_at=timezone.now())
         self.message_user(
             request,
             ngettext("%d product unpublished.", "%d products unpublished.", updated) % updated,
@@ -237,7 +239,7 @@ class ProductAdmin(admin.ModelAdmin):
             problem = beginner_problem(product.category.kind, product)
             (refused if problem else allowed).append((product, problem))
         updated = Product.objects.filter(pk__in=[p.pk for p, _ in allowed]).update(
-            for_beginner=True
+            for_beginner=True, updated_at=timezone.now()
         )
         self.message_user(
             request,
@@ -254,7 +256,7 @@ class ProductAdmin(admin.ModelAdmin):
         description="Tag selected products for experienced people", permissions=["change"]
     )
     def tag_experienced(self, request, queryset):
-        updated = queryset.update(for_experienced=True)
+        updated = queryset.update(for_experienced=True, updated_at=timezone.now())
         self.message_user(
             request,
             ngettext(

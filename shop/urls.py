@@ -29,3 +29,6 @@ if settings.DEBUG:
     from django.conf.urls.static import static
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+# A database or cache outage anywhere in a request answers a calm 503 (shop/resilience.py).
+handler500 = "shop.resilience.server_error"
