@@ -105,6 +105,8 @@ def age_gate_refused(request):
         "remembered": settings.AGE_GATE_REMEMBER_REFUSAL,
     }
     return TemplateResponse(request, "shop/age_gate_refused.html", context, status=403)
+
+
 def login_lockout(request, original_response=None, credentials=None):
     """django-axes' lockout response (AXES_LOCKOUT_CALLABLE): a friendly page, status 429."""
     cool_off = get_cool_off(request)
