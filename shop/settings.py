@@ -66,7 +66,13 @@ MIDDLEWARE = [
     # Last, so every other middleware's headers (security, Vary, X-Frame-Options) also wrap
     # the gate's own redirects and 403s. Everything not allowlisted below is gated.
     "shop.middleware.AgeGateMiddleware",
+    # Inside the gate: whole pages for passed, anonymous visitors, from the shared cache.
+    "shop.page_cache.PageCacheMiddleware",
 ]
+
+# Seconds a cached page may live; every content change refreshes pages at once anyway
+# (shop/page_cache.py). 0 turns the page cache off.
+PAGE_CACHE_SECONDS = int(os.environ.get("DJANGO_PAGE_CACHE_SECONDS", "300"))
 
 ROOT_URLCONF = "shop.urls"
 WSGI_APPLICATION = "shop.wsgi.application"

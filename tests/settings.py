@@ -28,3 +28,6 @@ AUTHENTICATION_BACKENDS = [
     "tests.axes_backend.TestClientFriendlyAxesBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
+# Whole-page caching is off in tests (each test sees its own data); tests/shop/test_page_cache.py
+# turns it on where it is the subject.
+PAGE_CACHE_SECONDS = 0
