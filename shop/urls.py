@@ -16,6 +16,7 @@ urlpatterns = [
     path("privacy/", TemplateView.as_view(template_name="shop/privacy.html"), name="privacy"),
     path("terms/", TemplateView.as_view(template_name="shop/terms.html"), name="terms"),
     path("", include("catalog.urls")),
+    path("finder/", include("finder.urls")),
     path(settings.ADMIN_PATH, admin.site.urls),
 ]
 
