@@ -194,6 +194,12 @@ def _solve_kit(categories, kit_rows, answers, empties):
     solution = kit_search.solve(groups, answers.budget)
     if solution is None:
         cheapest = kit_search.cheapest_total(groups)
+        if cheapest is None:
+            return None, (
+                "No kit this time: nothing here is safe to combine. Silicone-based and hybrid "
+                "lubes damage silicone toys, and oil-based lube weakens latex, so do not pair "
+                "the picks below with each other."
+            )
         return None, (
             f"No kit fits a budget of £{answers.budget:.2f}: the cheapest safe combination of "
             f"these categories costs £{cheapest:.2f}. Raise the budget or leave a category out; "
