@@ -51,11 +51,12 @@ def _single_message(name: str, answers: Answers, what: str) -> tuple[str, str]:
 
 
 def diagnose(base, categories: list[Category], answers: Answers) -> dict[int, Empty]:
-    """For each empty category: the answer that emptied it, a message and the relaxed answers.
-    `base` is what may ever be recommended in the chosen categories."""
+    """For each chosen category that nothing fits: the answer that emptied it, a message and
+    the relaxed answers. `base` is what may ever be recommended in the chosen categories.
+    One query, always, so the finder's query count never depends on the data."""
     active = answers.active_hard_answers()
     rules = hard_rules(answers)
-    aggregates = {"everything": Count("pk")}
+    aggregates = {"everything": Count("pk"), "fits": Count("pk", filter=allowed_q(answers))}
     for name in active:
         aggregates[f"relaxed_{name}"] = Count("pk", filter=allowed_q(answers.relaxed(name)))
         own = Q()
@@ -74,6 +75,8 @@ def diagnose(base, categories: list[Category], answers: Answers) -> dict[int, Em
     for category in categories:
         row = counts.get(category.pk)
         what = category.name.lower()
+        if row and row["fits"]:
+            continue
         if not row:
             empties[category.pk] = Empty(
                 because="categories",

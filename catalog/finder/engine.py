@@ -2,8 +2,8 @@
 
 Every step is one grouped query with indexed filters and LIMIT-like window filters, so the
 number of queries is the same for fifty products or fifty thousand:
-categories (1), picks (1), kit candidates (1), hidden examples (1), empty categories (0-1),
-safety add-ons (0-2), then the card data of the few products shown (4).
+categories (1), picks (1), kit candidates (1), hidden examples (1), empty categories (1),
+safety add-ons (0-2, by the kinds chosen), then the card data of the products shown (4).
 """
 
 from django.db.models import Count, F, IntegerField, Q, Value, Window
@@ -115,9 +115,7 @@ def recommend(answers: Answers) -> Recommendations:
         .order_by("category_id", "broken", "rank")
     )
 
-    picked_ids = {category_id for _, category_id, _, _ in pick_rows}
-    empty_ids = [pk for pk in by_id if pk not in picked_ids]
-    empties = diagnose(base, [by_id[pk] for pk in empty_ids], answers) if empty_ids else {}
+    empties = diagnose(base, categories, answers)
 
     solution, kit_message = _solve_kit(categories, kit_rows, answers, empties)
     add_on_rows = _add_on_rows(categories, answers, pick_rows, solution)
