@@ -5,7 +5,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from tests.factories import ProductFactory, kind_category
+from tests.factories import kind_category
 
 pytestmark = pytest.mark.django_db
 URL = "/finder/"
