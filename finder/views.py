@@ -21,7 +21,7 @@ from catalog.finder import PREFERENCE_ANSWERS, Answers, preferences_for, recomme
 from catalog.finder.serializers import recommendations_object
 from catalog.models import Category, Level
 
-from .forms import LEVEL_CHOICES, StepAnswersForm, form_from_json
+from .forms import LEVEL_CHOICES, MAX_CATEGORIES, StepAnswersForm, form_from_json
 
 
 @dataclass(frozen=True)
@@ -155,7 +155,7 @@ class FinderView(View):
     def start(self, slugs):
         """`POST /finder/` with `categories=<slug>` and no step: step 1, those preselected."""
         known = list(
-            Category.objects.filter(slug__in=[s for s in slugs if isinstance(s, str)][:50])
+            Category.objects.filter(slug__in=slugs[:MAX_CATEGORIES])
             .order_by("position", "name")
             .values_list("slug", flat=True)
         )

@@ -235,11 +235,12 @@ def _add_on_rows(categories, answers, pick_rows, solution) -> list[tuple[int, st
     safety shears with restraints. Each is one LIMIT 1 query, under every hard rule."""
     kinds = {category.kind for category in categories}
     rows = []
-    allowed = pickable_with_accessories().filter(allowed_q(answers))
+    allowed = Product.objects.recommendable().filter(allowed_q(answers))
     if kinds & set(LUBE_CONTACT_KINDS) and CategoryKind.LUBRICANTS not in kinds:
+        # Safe with every toy shown, in the kit or among the picks: any of them may be bought.
+        kit_items = solution.items if solution else ()
         toy_flags = 0
-        shown = solution.items if solution else ()
-        for flags in [item.flags for item in shown] or [row[3] for row in pick_rows]:
+        for flags in [row[3] for row in pick_rows] + [item.flags for item in kit_items]:
             toy_flags |= flags
         lube = allowed.filter(category__kind=CategoryKind.LUBRICANTS)
         if toy_flags & kit_search.SILICONE_TOY:
@@ -272,10 +273,6 @@ def _add_on_rows(categories, answers, pick_rows, solution) -> list[tuple[int, st
         if pk is not None:
             rows.append((pk, SHEARS_WHY))
     return rows
-
-
-def pickable_with_accessories():
-    return Product.objects.recommendable()
 
 
 def _join(words: list[str]) -> str:

@@ -242,6 +242,11 @@ def check_hard_rules(answers: Answers) -> None:
             assert result.kit.total <= answers.budget
         assert safe_together(items)
         assert len({p.category_id for p in items}) == len(items)
+    # A lube add-on is safe with every toy on the page, whichever of them is bought.
+    toys = [p for p in result.products() if p.category.kind in ("vibrators", "cock-rings")]
+    for add_on in result.add_ons:
+        if add_on.pick.product.category.kind == "lubricants":
+            assert safe_together([add_on.pick.product, *toys])
     for hidden in result.hidden:
         product = Product.objects.get(slug=hidden.slug)
         assert not may_show(product, answers) and hidden.reason
