@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 
 from tests.factories import kind_category
@@ -278,7 +279,7 @@ def test_the_results_page_prints_cleanly(client, small_catalog):
     page = html(post(client, 4, level="beginner", categories=["restraints"]))
     assert "data-print" in page  # the print button, shown by the script
     assert 'class="finder-actions no-print"' in page
-    css = open("static/css/site.css").read()
+    css = (settings.BASE_DIR / "static" / "css" / "site.css").read_text()
     finder_css = css[css.index("/* ---- Finder") :]
     assert "@media print" in finder_css
 
