@@ -1,10 +1,14 @@
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count
+from django.template.response import TemplateResponse
+from django.urls import path
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import ngettext
 
 from catalog.admin_concurrency import OptimisticLockAdminMixin
+from catalog.finder import coverage
 from catalog.models import Category, Material, Product, SafetyNote
 from catalog.rules import beginner_problem
 
@@ -158,6 +162,30 @@ class ProductAdmin(OptimisticLockAdminMixin, admin.ModelAdmin):
         ],
         ("History", {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
     ]
+
+    def get_urls(self):
+        gaps = self.admin_site.admin_view(self.finder_gaps_view)
+        return [
+            path("finder-gaps/", gaps, name="catalog_product_finder_gaps"),
+            *super().get_urls(),
+        ]
+
+    def finder_gaps_view(self, request):
+        """Every level x category x safety-answer combination that would leave the finder
+        with fewer than two safe, in-stock products: gaps to fill before customers meet them."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        rows = coverage.coverage()
+        gaps = [row for row in rows if row.count < coverage.MINIMUM]
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Finder gaps",
+            "opts": self.model._meta,
+            "gaps": gaps,
+            "combination_count": len(rows),
+            "minimum": coverage.MINIMUM,
+        }
+        return TemplateResponse(request, "admin/catalog/product/finder_gaps.html", context)
 
     def get_queryset(self, request):
         return (

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "shop",
     "catalog",
     "guides",
+    "finder",
 ]
 
 MIDDLEWARE = [

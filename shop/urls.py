@@ -22,6 +22,7 @@ urlpatterns = [
     # Catalog URLs, with its product and category pages showing guide links (see the module).
     path("", include("guides.catalog_urls")),
     path("", include("guides.urls")),
+    path("finder/", include("finder.urls")),
     path(settings.ADMIN_PATH, admin.site.urls),
 ]
 

@@ -99,3 +99,14 @@ def test_the_cache_can_be_turned_off(client, product, settings, django_assert_ma
     with django_assert_max_num_queries(20) as captured:
         client.get(reverse("catalog:list"))
     assert len(captured.captured_queries) > 0
+
+
+def test_guide_pages_with_starter_kit_forms_are_cached(client, django_assert_num_queries):
+    from tests.factories import GuideFactory, SectionFactory
+
+    guide = GuideFactory()
+    SectionFactory(guide=guide, with_category=True)
+    first = client.get(guide.get_absolute_url())
+    assert "Find your starter kit" in first.content.decode()
+    with django_assert_num_queries(0):
+        assert client.get(guide.get_absolute_url()).content == first.content
