@@ -5,7 +5,8 @@ Prints and writes (bench/results/) requests per second, p50 and p99 latency, SQL
 page, and each page's ratio to the floor view measured in the same run. Exits non-zero on any
 5xx. Environment knobs: DATABASE_URL (default: a `safeword_bench` database on the local
 PostgreSQL), BENCH_SIZES (default 1000,10000,100000), BENCH_SECONDS (10), BENCH_CONNECTIONS (4),
-BENCH_WORKERS (gunicorn workers, 3), BENCH_PORT (8765).
+BENCH_WORKERS (gunicorn workers, 3), BENCH_PORT (8765), BENCH_UNCACHED (1: after the largest
+size, run every page once more with the whole-page cache off, to show the cost of a miss).
 """
 
 import datetime as dt
@@ -33,6 +34,7 @@ SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "4"))
 WORKERS = int(os.environ.get("BENCH_WORKERS", "3"))
 PORT = int(os.environ.get("BENCH_PORT", "8765"))
+UNCACHED = os.environ.get("BENCH_UNCACHED", "1") == "1"
 DATABASE_URL = os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/safeword_bench")
 BENCH_LINE = re.compile(
     r"BENCH p50_us=(\d+) p99_us=(\d+) requests=(\d+) server_errors=(\d+) non2xx=(\d+)"
@@ -49,6 +51,8 @@ def environment() -> dict:
         # Production settings, served over plain HTTP on loopback: no HTTPS redirect here.
         DJANGO_SECURE_SSL_REDIRECT="0",
         DJANGO_LOG_LEVEL="WARNING",
+        # The shared cache, as with several app servers in production.
+        REDIS_URL=os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/2"),
     )
     env.pop("DJANGO_DEBUG", None)
     return env
@@ -157,6 +161,65 @@ def wrk(page, cookie: str, seconds: int) -> dict:
     }
 
 
+def measure_pages(size: int, mode: str, cookie: str, queries: dict) -> list[dict]:
+    rows, floor_rps = [], None
+    for page in PAGES:
+        wrk(page, cookie, 2)  # warm-up: connections, caches, the planner
+        measured = wrk(page, cookie, SECONDS)
+        if page.name == "floor":
+            floor_rps = measured["rps"]
+        row = {
+            "size": size,
+            "mode": mode,
+            "page": page.name,
+            **measured,
+            "queries": queries[page.name]["queries"],
+            "status": queries[page.name]["status"],
+            "vs_floor": measured["rps"] / floor_rps if floor_rps else 0.0,
+        }
+        rows.append(row)
+        print(
+            f"{size:>7,} {mode:<14} {page.name:<20} {row['rps']:>7.0f} req/s  p50 "
+            f"{row['p50_ms']:>6.1f} ms  p99 {row['p99_ms']:>6.1f} ms  "
+            f"{row['queries']:>2} queries  {row['vs_floor']:.2f}x floor  "
+            f"status {row['status']}  5xx {row['server_errors']}",
+            flush=True,
+        )
+    return rows
+
+
+def targets(results: list[dict]) -> list[str]:
+    """The issue's targets, checked against this run (cached pages, as customers get them)."""
+    cached = [r for r in results if r["mode"] == "cached"]
+    largest, smallest = max(r["size"] for r in cached), min(r["size"] for r in cached)
+    lines = []
+    for r in cached:
+        if r["size"] == largest and r["page"] != "floor":
+            ok = r["vs_floor"] >= 0.25
+            lines.append(
+                f"{'PASS' if ok else 'MISS'}: {r['page']} at {largest:,} reaches "
+                f"{r['vs_floor']:.2f} of the floor (target 0.25)"
+            )
+        if r["p99_ms"] >= 100:
+            lines.append(
+                f"MISS: {r['page']} at {r['size']:,}: p99 {r['p99_ms']:.0f} ms "
+                "(target under 100 ms)"
+            )
+    by_key = {(r["size"], r["page"]): r for r in cached}
+    for page in ("catalog", "catalog, 3 filters", "search", "finder API"):
+        small, large = by_key.get((smallest, page)), by_key.get((largest, page))
+        if small and large and small["rps"]:
+            ratio = large["rps"] / small["rps"]
+            lines.append(
+                f"{'PASS' if ratio >= 0.8 else 'MISS'}: {page} at {largest:,} runs at "
+                f"{ratio:.2f} of its {smallest:,} figure (target 0.8)"
+            )
+    if all(r["p99_ms"] < 100 for r in cached):
+        lines.append("PASS: p99 under 100 ms for every page and size")
+    lines.append(f"{'PASS' if not any(r['server_errors'] for r in results) else 'MISS'}: no 5xx")
+    return lines
+
+
 def markdown(results: list[dict], meta: dict) -> str:
     lines = [
         f"# Benchmark run {meta['when']}",
@@ -164,14 +227,15 @@ def markdown(results: list[dict], meta: dict) -> str:
         f"Machine: {meta['machine']}. PostgreSQL, gunicorn {WORKERS} sync workers, "
         f"wrk 1 thread, {CONNECTIONS} connections, {SECONDS}s per page.",
         "",
-        "| products | page | req/s | p50 ms | p99 ms | SQL queries | vs floor | 5xx |",
-        "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| products | page cache | page | req/s | p50 ms | p99 ms | SQL queries | vs floor | 5xx |",
+        "| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for r in results:
         lines.append(
-            f"| {r['size']:,} | {r['page']} | {r['rps']:.0f} | {r['p50_ms']:.1f} | "
+            f"| {r['size']:,} | {r['mode']} | {r['page']} | {r['rps']:.0f} | {r['p50_ms']:.1f} | "
             f"{r['p99_ms']:.1f} | {r['queries']} | {r['vs_floor']:.2f} | {r['server_errors']} |"
         )
+    lines += ["", "Targets:", "", *(f"- {line}" for line in targets(results))]
     return "\n".join(lines) + "\n"
 
 
@@ -193,28 +257,12 @@ def main() -> int:
                 server = start_server(env)
             cookie = gate_cookie(env)
             queries = json.loads(run(PY, "bench/queries.py", env=env, quiet=True))
-            floor_rps = None
-            for page in PAGES:
-                wrk(page, cookie, 2)  # warm-up: connections, caches, the planner
-                measured = wrk(page, cookie, SECONDS)
-                if page.name == "floor":
-                    floor_rps = measured["rps"]
-                row = {
-                    "size": size,
-                    "page": page.name,
-                    **measured,
-                    "queries": queries[page.name]["queries"],
-                    "status": queries[page.name]["status"],
-                    "vs_floor": measured["rps"] / floor_rps if floor_rps else 0.0,
-                }
-                results.append(row)
-                print(
-                    f"{size:>7,} {page.name:<20} {row['rps']:>7.0f} req/s  p50 "
-                    f"{row['p50_ms']:>6.1f} ms  p99 {row['p99_ms']:>6.1f} ms  "
-                    f"{row['queries']:>2} queries  {row['vs_floor']:.2f}x floor  "
-                    f"status {row['status']}  5xx {row['server_errors']}",
-                    flush=True,
-                )
+            results += measure_pages(size, "cached", cookie, queries)
+        if UNCACHED:
+            server.send_signal(signal.SIGTERM)
+            server.wait(timeout=30)
+            server = start_server({**env, "DJANGO_PAGE_CACHE_SECONDS": "0"})
+            results += measure_pages(SIZES[-1], "page cache off", cookie, queries)
     finally:
         if server is not None:
             server.send_signal(signal.SIGTERM)
