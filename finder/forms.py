@@ -56,7 +56,7 @@ class AnswersForm(forms.Form):
     )
     categories = CategoryChoiceField(
         label="What would you like to explore?",
-        queryset=Category.objects.order_by("position", "name"),
+        queryset=Category.objects.order_by("position", "name", "pk"),
         to_field_name="slug",
         required=False,
         widget=forms.CheckboxSelectMultiple,
@@ -148,6 +148,11 @@ class AnswersForm(forms.Form):
             owns_silicone_toys=data["owns_silicone_toys"],
             uses_latex_condoms=data["uses_latex_condoms"],
         )
+
+    def chosen_categories(self) -> list[Category] | None:
+        """The chosen categories as validation loaded them, in shop order (the finder's
+        `recommend` takes them to save fetching them again); None when none was chosen."""
+        return list(self.cleaned_data["categories"]) or None
 
 
 class StepAnswersForm(AnswersForm):

@@ -196,7 +196,7 @@ class FinderView(View):
 
     def render_results(self, form):
         answers = form.answers()
-        recommendations = recommend(answers)
+        recommendations = recommend(answers, form.chosen_categories())
         links = guide_links_for([result.category.pk for result in recommendations.results])
         sections = [(result, links.get(result.category.pk)) for result in recommendations.results]
         retries = {
@@ -242,4 +242,4 @@ def api(request):
         errors = {name: list(messages) for name, messages in form.errors.items()}
     if errors:
         return JsonResponse({"errors": errors}, status=400)
-    return JsonResponse(recommendations_object(recommend(form.answers())))
+    return JsonResponse(recommendations_object(recommend(form.answers(), form.chosen_categories())))

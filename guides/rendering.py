@@ -8,6 +8,7 @@ and URL schemes, as a second line of defence should a parser option ever change.
 
 import math
 import re
+from functools import lru_cache
 
 import nh3
 from django.utils.safestring import SafeString, mark_safe
@@ -62,7 +63,14 @@ _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 
 def render_markdown(text: str) -> SafeString:
     """Markdown to sanitised HTML, safe to put in a page as it is."""
-    tokens = _parser.parse(text or "")
+    return mark_safe(_render(text or ""))  # sanitised by nh3 in _render
+
+
+# Keyed by the Markdown text itself (public content), so an edited section renders afresh
+# and nothing can go stale; rendering is pure, and a few hundred sections fit easily.
+@lru_cache(maxsize=512)
+def _render(text: str) -> str:
+    tokens = _parser.parse(text)
     for token in tokens:
         if token.type in ("heading_open", "heading_close"):
             level = min(6, int(token.tag[1]) + HEADING_SHIFT)
@@ -76,7 +84,7 @@ def render_markdown(text: str) -> SafeString:
         link_rel="noopener noreferrer",
         strip_comments=True,
     )
-    return mark_safe(clean)  # sanitised by nh3 just above
+    return clean
 
 
 def word_count(*texts: str) -> int:

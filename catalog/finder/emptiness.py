@@ -10,7 +10,7 @@ from catalog.models import Category
 
 from .answers import HARD_ANSWERS, Answers
 from .results import Empty
-from .rules import allowed_q, hard_rules
+from .rules import Scope, allowed_q, hard_rules
 
 ANSWER_WORDS = {
     "level": "your experience level",
@@ -53,23 +53,27 @@ def _single_message(name: str, answers: Answers, what: str) -> tuple[str, str]:
 def diagnose(base, categories: list[Category], answers: Answers) -> dict[int, Empty]:
     """For each chosen category that nothing fits: the answer that emptied it, a message and
     the relaxed answers. `base` is what may ever be recommended in the chosen categories.
-    One query, always, so the finder's query count never depends on the data."""
+    One query, always, so the finder's query count never depends on the data. `base` is
+    already restricted to `categories`: the rules are written for them (see `Scope`); an
+    answer with no rule there hides nothing there."""
     active = answers.active_hard_answers()
-    rules = hard_rules(answers)
-    aggregates = {"everything": Count("pk"), "fits": Count("pk", filter=allowed_q(answers))}
+    scope = Scope.of(categories)
+    rules = hard_rules(answers, scope)
+    aggregates = {
+        "everything": Count("pk"),
+        "fits": Count("pk", filter=allowed_q(answers, scope)),
+    }
     for name in active:
-        aggregates[f"relaxed_{name}"] = Count("pk", filter=allowed_q(answers.relaxed(name)))
-        own = Q()
-        for rule in rules:
-            if rule.answer == name:
-                own &= rule.allowed
-        aggregates[f"hides_{name}"] = Count("pk", filter=~own)
+        aggregates[f"relaxed_{name}"] = Count("pk", filter=allowed_q(answers.relaxed(name), scope))
+        own = [rule.allowed for rule in rules if rule.answer == name]
+        if own:
+            combined = Q()
+            for allowed in own:
+                combined &= allowed
+            aggregates[f"hides_{name}"] = Count("pk", filter=~combined)
     counts = {
         row["category_id"]: row
-        for row in base.filter(category_id__in=[c.pk for c in categories])
-        .order_by()
-        .values("category_id")
-        .annotate(**aggregates)
+        for row in base.order_by().values("category_id").annotate(**aggregates)
     }
     empties = {}
     for category in categories:
@@ -89,7 +93,7 @@ def diagnose(base, categories: list[Category], answers: Answers) -> dict[int, Em
             name = single[0]
             message, label = _single_message(name, answers, what)
         else:
-            name = max(active, key=lambda n: (row[f"hides_{n}"], -HARD_ANSWERS.index(n)))
+            name = max(active, key=lambda n: (row.get(f"hides_{n}", 0), -HARD_ANSWERS.index(n)))
             message = (
                 f"Nothing in {what} fits all of your answers together; {ANSWER_WORDS[name]} "
                 "rules out the most."

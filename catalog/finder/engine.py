@@ -1,9 +1,11 @@
 """Answers in, recommendations out: the finder's queries.
 
 Every step is one grouped query with indexed filters and LIMIT-like window filters, so the
-number of queries is the same for fifty products or fifty thousand:
-categories (1), picks (1), kit candidates (1), hidden examples (1), empty categories (1),
-safety add-ons (0-2, by the kinds chosen), then the card data of the products shown (4).
+number of queries is the same for fifty products or fifty thousand: categories (1, or 0
+when the caller passes them), picks, kit candidates and hidden examples (1, one pass), empty
+categories (1), safety add-ons (0-2, by the kinds chosen), then the card data of the
+products shown (4). The expressions are written for the chosen categories only (`Scope`),
+which keeps them small: compiling SQL is most of the finder's time.
 """
 
 from django.db.models import Count, F, IntegerField, Q, Value, Window
@@ -26,9 +28,11 @@ from .results import (
     Recommendations,
 )
 from .rules import (
+    ANY,
     LUBE_CONTACT_KINDS,
     OIL_BASES,
     SILICONE_BASES,
+    Scope,
     allowed_q,
     broken_rule_expression,
     hard_rules,
@@ -48,20 +52,27 @@ SHEARS_WHY = (
 LUBE_WHY = "A lube that is safe with the toys above: rough or long play needs plenty of it."
 
 
-def compatibility_flags():
+def compatibility_flags(scope: Scope = ANY):
     """The kit compatibility flags of a product as a SQL expression (see `kit`)."""
-    lubes = Q(category__kind=CategoryKind.LUBRICANTS)
-    toys = Q(category__kind__in=LUBE_CONTACT_KINDS)
+    lubes = scope.kind_q(CategoryKind.LUBRICANTS)
+    toys = scope.kind_q(*LUBE_CONTACT_KINDS)
 
     def flag(condition, bit):
         return Case(When(condition, then=Value(bit)), default=Value(0), output_field=IntegerField())
 
-    return (
-        flag(lubes & Q(lubricant_base__in=SILICONE_BASES), kit_search.SILICONE_LUBE)
-        + flag(lubes & Q(lubricant_base__in=OIL_BASES), kit_search.OIL_LUBE)
-        + flag(toys & Q(has_material(is_silicone=True)), kit_search.SILICONE_TOY)
-        + flag(toys & Q(has_material(contains_latex=True)), kit_search.LATEX_TOY)
-    )
+    flags = []
+    if lubes is not None:
+        flags.append(flag(lubes & Q(lubricant_base__in=SILICONE_BASES), kit_search.SILICONE_LUBE))
+        flags.append(flag(lubes & Q(lubricant_base__in=OIL_BASES), kit_search.OIL_LUBE))
+    if toys is not None:
+        flags.append(flag(toys & Q(has_material(is_silicone=True)), kit_search.SILICONE_TOY))
+        flags.append(flag(toys & Q(has_material(contains_latex=True)), kit_search.LATEX_TOY))
+    if not flags:
+        return Value(0, output_field=IntegerField())
+    total = flags[0]
+    for part in flags[1:]:
+        total = total + part
+    return total
 
 
 def chosen_categories(answers: Answers) -> list[Category]:
@@ -72,48 +83,95 @@ def chosen_categories(answers: Answers) -> list[Category]:
     return list(categories)
 
 
-def recommend(answers: Answers) -> Recommendations:
-    categories = chosen_categories(answers)
-    if not categories:
-        return Recommendations(answers=answers, results=(), kit=None, kit_message="")
-    by_id = {category.pk: category for category in categories}
-    rules = hard_rules(answers)
-    base = pickable().filter(category_id__in=by_id)
-    candidates = base.filter(allowed_q(answers)).annotate(
-        score=score_expression(answers), flags=compatibility_flags()
+def candidates(answers: Answers, categories: list[Category]):
+    """What may be considered in the chosen categories (`base`), with the scope and the hard
+    rules written for them."""
+    scope = Scope.of(categories)
+    base = pickable(scope).filter(category_id__in=[category.pk for category in categories])
+    return base, scope, hard_rules(answers, scope)
+
+
+def ranked(base, answers: Answers, rules, scope: Scope):
+    """Picks, kit candidates and hidden examples in one pass over the chosen categories.
+
+    Every product gets the key of the first hard rule it breaks ("" when it breaks none),
+    its score and its compatibility flags; then, within its category and that key, its rank
+    by score and price (picks and hidden examples are the first few), the count of its group
+    (how many are hidden for that reason) and, among those that break no rule, its rank by
+    price within its (score, flags) class (the kit only needs the cheapest of each class).
+    Rows: (pk, category_id, broken, score, price, flags, rank, total, kit_rank); narrow on
+    purpose, as every product in the chosen categories is sorted (names come later, with
+    the card data).
+    """
+    group = [F("category_id"), F("broken")]
+    fits = Q(broken="")
+    return (
+        base.annotate(
+            broken=broken_rule_expression(rules),
+            score=score_expression(answers, scope),
+            flags=compatibility_flags(scope),
+        )
+        .annotate(
+            rank=Window(RowNumber(), partition_by=group, order_by=ORDER),
+            total=Window(Count("pk"), partition_by=group),
+            kit_rank=Window(
+                RowNumber(),
+                partition_by=[*group, F("score"), F("flags")],
+                order_by=[F("price").asc(), F("pk").asc()],
+            ),
+        )
+        .filter(
+            (fits & Q(rank__lte=PICKS_PER_CATEGORY))
+            | (~fits & Q(rank__lte=HIDDEN_EXAMPLES))
+            | (fits & Q(kit_rank=1))
+        )
+        .order_by()
+        .values_list(
+            "pk",
+            "category_id",
+            "broken",
+            "score",
+            "price",
+            "flags",
+            "rank",
+            "total",
+            "kit_rank",
+        )
     )
 
-    pick_rows = list(
-        candidates.annotate(
-            rank=Window(RowNumber(), partition_by=[F("category_id")], order_by=ORDER)
+
+def recommend(answers: Answers, categories: list[Category] | None = None) -> Recommendations:
+    """`categories`: the chosen categories when the caller has loaded them already (in shop
+    order, as `chosen_categories` gives them), to save a query."""
+    if categories is None:
+        categories = chosen_categories(answers)
+    if not categories:
+        return Recommendations(answers=answers, results=(), kit=None, kit_message="")
+    base, scope, rules = candidates(answers, categories)
+    rows = list(ranked(base, answers, rules, scope))
+    fitting = [row for row in rows if row[2] == ""]
+    pick_rows = [
+        (pk, cid, score, flags)
+        for pk, cid, _, score, _, flags, *_ in sorted(
+            (row for row in fitting if row[6] <= PICKS_PER_CATEGORY),
+            key=lambda row: (row[1], row[6]),
         )
-        .filter(rank__lte=PICKS_PER_CATEGORY)
-        .values_list("pk", "category_id", "score", "flags")
-        .order_by("category_id", "rank")
+    ]
+    kit_rows = sorted(
+        (
+            (pk, cid, score, price, flags)
+            for pk, cid, _, score, price, flags, _, _, kit_rank in fitting
+            if kit_rank == 1
+        ),
+        key=lambda row: (row[1], row[2], row[4]),
     )
-    kit_rows = list(
-        candidates.annotate(
-            rank=Window(
-                RowNumber(),
-                partition_by=[F("category_id"), F("score"), F("flags")],
-                order_by=[F("price").asc(), F("pk").asc()],
-            )
+    hidden_rows = [
+        (pk, cid, broken, total)
+        for pk, cid, broken, _, _, _, _, total, _ in sorted(
+            (row for row in rows if row[2] != "" and row[6] <= HIDDEN_EXAMPLES),
+            key=lambda row: (row[1], row[2], row[6]),
         )
-        .filter(rank=1)
-        .values_list("pk", "category_id", "score", "price", "flags")
-        .order_by("category_id", "score", "flags")
-    )
-    hidden_rows = list(
-        base.annotate(broken=broken_rule_expression(rules), score=score_expression(answers))
-        .exclude(broken="")
-        .annotate(
-            rank=Window(RowNumber(), partition_by=[F("category_id"), F("broken")], order_by=ORDER),
-            total=Window(Count("pk"), partition_by=[F("category_id"), F("broken")]),
-        )
-        .filter(rank__lte=HIDDEN_EXAMPLES)
-        .values_list("slug", "name", "category_id", "broken", "total")
-        .order_by("category_id", "broken", "rank")
-    )
+    ]
 
     empties = diagnose(base, categories, answers)
 
@@ -123,7 +181,9 @@ def recommend(answers: Answers) -> Recommendations:
     shown = {pk for pk, *_ in pick_rows} | {pk for pk, _ in add_on_rows}
     if solution:
         shown |= {item.pk for item in solution.items}
-    products = Product.objects.with_card_data().in_bulk(shown) if shown else {}
+    # The hidden examples come along for their names (one query for all).
+    loaded = shown | {pk for pk, *_ in hidden_rows}
+    products = Product.objects.with_card_data().in_bulk(loaded) if loaded else {}
 
     def pick(pk: int, score: int) -> Pick:
         product = products[pk]
@@ -136,12 +196,13 @@ def recommend(answers: Answers) -> Recommendations:
     for category in categories:
         picks = tuple(pick(pk, score) for pk, cid, score, _ in pick_rows if cid == category.pk)
         groups: dict[str, list] = {}
-        for slug, name, cid, broken, total in hidden_rows:
+        for pk, cid, broken, total in hidden_rows:
             if cid != category.pk:
                 continue
             reason = rules_by_key[broken].why_not
+            product = products[pk]
             groups.setdefault(broken, [total, []])[1].append(
-                HiddenProduct(slug, name, category.slug, broken, reason)
+                HiddenProduct(product.slug, product.name, category.slug, broken, reason)
             )
         hidden = tuple(
             HiddenGroup(
@@ -235,14 +296,19 @@ def _add_on_rows(categories, answers, pick_rows, solution) -> list[tuple[int, st
     safety shears with restraints. Each is one LIMIT 1 query, under every hard rule."""
     kinds = {category.kind for category in categories}
     rows = []
-    allowed = Product.objects.recommendable().filter(allowed_q(answers))
+
+    def allowed(kind):
+        return Product.objects.recommendable().filter(
+            Q(category__kind=kind), allowed_q(answers, Scope.of_kind(kind))
+        )
+
     if kinds & set(LUBE_CONTACT_KINDS) and CategoryKind.LUBRICANTS not in kinds:
         # Safe with every toy shown, in the kit or among the picks: any of them may be bought.
         kit_items = solution.items if solution else ()
         toy_flags = 0
         for flags in [row[3] for row in pick_rows] + [item.flags for item in kit_items]:
             toy_flags |= flags
-        lube = allowed.filter(category__kind=CategoryKind.LUBRICANTS)
+        lube = allowed(CategoryKind.LUBRICANTS)
         if toy_flags & kit_search.SILICONE_TOY:
             lube = lube.exclude(lubricant_base__in=SILICONE_BASES)
         if toy_flags & kit_search.LATEX_TOY:
@@ -262,10 +328,8 @@ def _add_on_rows(categories, answers, pick_rows, solution) -> list[tuple[int, st
             rows.append((pk, LUBE_WHY))
     if CategoryKind.RESTRAINTS in kinds:
         pk = (
-            allowed.filter(
-                category__kind=CategoryKind.RESTRAINTS,
-                restraint_type=RestraintType.SAFETY_SHEARS,
-            )
+            allowed(CategoryKind.RESTRAINTS)
+            .filter(restraint_type=RestraintType.SAFETY_SHEARS)
             .order_by("-is_featured", "price", "pk")
             .values_list("pk", flat=True)
             .first()

@@ -3,6 +3,12 @@
 Each rule says which products it allows (a `Q`, so candidates are selected with indexed
 filters) and, for what it hides, a plain "why not". Rules key off `Category.kind`, never a
 category's slug, so a new category of an existing kind is covered with no code.
+
+A `Scope` says which categories a query is already restricted to: the rules (and the score)
+then say "in these category ids" instead of joining the category's kind, leave out what
+cannot apply (no cock-ring rule when no cock-ring category was chosen), and drop the kind
+test entirely when every category in the query is of that kind. Same products, a smaller
+expression for Django to compile and for PostgreSQL to evaluate.
 """
 
 from dataclasses import dataclass
@@ -23,9 +29,6 @@ OIL_BASES = (LubricantBase.OIL,)
 # Kinds whose products meet lubricant during use: a kit pairs a lube with them only when the
 # two are safe together (silicone lube degrades silicone toys; oil degrades latex).
 LUBE_CONTACT_KINDS = (CategoryKind.VIBRATORS, CategoryKind.COCK_RINGS)
-
-# Safety shears live among restraints but are a safety add-on, never "a restraint" pick.
-ACCESSORY_Q = Q(category__kind=CategoryKind.RESTRAINTS, restraint_type=RestraintType.SAFETY_SHEARS)
 
 BEGINNER_WHY_NOT = {
     CategoryKind.IMPACT: (
@@ -62,6 +65,41 @@ OIL_LUBE_WHY_NOT = (
 
 
 @dataclass(frozen=True)
+class Scope:
+    """The categories a query is restricted to: kind -> their ids (None: any category)."""
+
+    ids_by_kind: dict | None = None
+
+    @classmethod
+    def of(cls, categories) -> "Scope":
+        """A query restricted to these categories (`category_id IN ...`)."""
+        ids: dict[str, list[int]] = {}
+        for category in categories:
+            ids.setdefault(category.kind, []).append(category.pk)
+        return cls({kind: tuple(pks) for kind, pks in ids.items()})
+
+    @classmethod
+    def of_kind(cls, kind: str) -> "Scope":
+        """A query that filters on this category kind itself."""
+        return cls({kind: ()})
+
+    def kind_q(self, *kinds: str) -> Q | None:
+        """Products of these kinds within the scope: None when the scope holds none of them,
+        an empty Q (always true) when everything in the scope is of these kinds."""
+        if self.ids_by_kind is None:
+            return Q(category__kind=kinds[0]) if len(kinds) == 1 else Q(category__kind__in=kinds)
+        present = [kind for kind in dict.fromkeys(kinds) if kind in self.ids_by_kind]
+        if not present:
+            return None
+        if len(present) == len(self.ids_by_kind):
+            return Q()
+        return Q(category_id__in=[pk for kind in present for pk in self.ids_by_kind[kind]])
+
+
+ANY = Scope()
+
+
+@dataclass(frozen=True)
 class Rule:
     key: str  # stable name, e.g. "beginner-restraints"
     answer: str  # the answer behind it: "level", "latex_allergy", ...
@@ -77,36 +115,38 @@ def has_material(**material_filter) -> Exists:
     return Exists(through)
 
 
-def hard_rules(answers: Answers) -> tuple[Rule, ...]:
+def hard_rules(answers: Answers, scope: Scope = ANY) -> tuple[Rule, ...]:
     """The rules these answers switch on, most specific first: a hidden product is explained
-    by the first rule it breaks."""
+    by the first rule it breaks. Within a scope, a rule that cannot hide anything there is
+    left out."""
     rules = []
     if answers.is_beginner:
         for kind, why_not in BEGINNER_WHY_NOT.items():
             safe = beginner_safe_q(kind)
-            if safe:
-                rules.append(
-                    Rule(f"beginner-{kind}", "level", ~Q(category__kind=kind) | safe, why_not)
-                )
+            of_kind = scope.kind_q(kind)
+            if safe and of_kind is not None:
+                allowed = (~of_kind | safe) if of_kind else safe
+                rules.append(Rule(f"beginner-{kind}", "level", allowed, why_not))
     if answers.latex_allergy:
         rules.append(
             Rule("latex", "latex_allergy", ~Q(has_material(contains_latex=True)), LATEX_WHY_NOT)
         )
-    if answers.owns_silicone_toys:
+    lubes = scope.kind_q(CategoryKind.LUBRICANTS)
+    if answers.owns_silicone_toys and lubes is not None:
         rules.append(
             Rule(
                 "silicone-lube",
                 "owns_silicone_toys",
-                ~Q(category__kind=CategoryKind.LUBRICANTS, lubricant_base__in=SILICONE_BASES),
+                ~(lubes & Q(lubricant_base__in=SILICONE_BASES)),
                 SILICONE_LUBE_WHY_NOT,
             )
         )
-    if answers.uses_latex_condoms:
+    if answers.uses_latex_condoms and lubes is not None:
         rules.append(
             Rule(
                 "oil-lube",
                 "uses_latex_condoms",
-                ~Q(category__kind=CategoryKind.LUBRICANTS, lubricant_base__in=OIL_BASES),
+                ~(lubes & Q(lubricant_base__in=OIL_BASES)),
                 OIL_LUBE_WHY_NOT,
             )
         )
@@ -117,10 +157,10 @@ def hard_rules(answers: Answers) -> tuple[Rule, ...]:
     return tuple(rules)
 
 
-def allowed_q(answers: Answers) -> Q:
+def allowed_q(answers: Answers, scope: Scope = ANY) -> Q:
     """Every hard rule at once: what these answers may ever be shown."""
     combined = Q()
-    for rule in hard_rules(answers):
+    for rule in hard_rules(answers, scope):
         combined &= rule.allowed
     return combined
 
@@ -134,7 +174,11 @@ def broken_rule_expression(rules) -> Case:
     )
 
 
-def pickable():
+def pickable(scope: Scope = ANY):
     """What the finder may ever consider: recommendable (published, in stock, with a safety
     note) and not an accessory."""
-    return Product.objects.recommendable().exclude(ACCESSORY_Q)
+    products = Product.objects.recommendable()
+    restraints = scope.kind_q(CategoryKind.RESTRAINTS)
+    if restraints is None:
+        return products
+    return products.exclude(restraints & Q(restraint_type=RestraintType.SAFETY_SHEARS))

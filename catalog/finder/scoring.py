@@ -24,6 +24,7 @@ from catalog.attributes import (
 from catalog.models import Product
 
 from .answers import Answers
+from .rules import ANY, Scope
 
 MATCH_POINTS = 2  # the product is what the customer asked for
 NEAR_POINTS = 1  # intensity one step away from the one asked for
@@ -39,14 +40,17 @@ def _points(condition: Q, points: int) -> Case:
     return Case(When(condition, then=Value(points)), default=Value(0), output_field=IntegerField())
 
 
-def _matches(kind: str, field: str, value) -> Q:
-    return Q(category__kind=kind, **{field: value})
+def score_expression(answers: Answers, scope: Scope = ANY):
+    """The preference score of a product as a SQL expression (0 when nothing was asked).
+    Within a scope, only the preferences of the kinds in it count (the others give 0)."""
 
+    def _matches(kind: str, field: str, value) -> Q | None:
+        of_kind = scope.kind_q(kind)
+        return None if of_kind is None else of_kind & Q(**{field: value})
 
-def score_expression(answers: Answers):
-    """The preference score of a product as a SQL expression (0 when nothing was asked)."""
     parts = []
-    if answers.intensity is not None:
+    impact = scope.kind_q(CategoryKind.IMPACT)
+    if answers.intensity is not None and impact is not None:
         near = [
             value
             for value in (answers.intensity - 1, answers.intensity + 1)
@@ -70,8 +74,9 @@ def score_expression(answers: Answers):
         (CategoryKind.VIBRATORS, "vibrator_type"),
     ):
         wanted = getattr(answers, field)
-        if wanted:
-            parts.append(_points(_matches(kind, field, wanted), MATCH_POINTS))
+        matches = _matches(kind, field, wanted) if wanted else None
+        if matches is not None:
+            parts.append(_points(matches, MATCH_POINTS))
     if answers.budget is not None:
         parts.append(_points(Q(price__lte=answers.budget), BUDGET_POINTS))
     if not parts:

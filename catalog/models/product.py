@@ -192,6 +192,12 @@ class Product(models.Model):
             models.Index(fields=["is_published", "-created_at"], name="product_pub_newest"),
             models.Index(fields=["is_published", "name"], name="product_pub_name"),
             models.Index(fields=["category", "price"], name="product_cat_price"),
+            # The finder: what may be picked (published, in stock) in the chosen categories.
+            models.Index(
+                fields=["category", "price"],
+                condition=Q(is_published=True, stock__gt=0),
+                name="product_pickable_cat_price",
+            ),
             # Filters.
             models.Index(fields=["for_beginner"], name="product_for_beginner"),
             models.Index(fields=["for_experienced"], name="product_for_experienced"),

@@ -1,6 +1,7 @@
 from html.parser import HTMLParser
 
 import pytest
+from django.utils.safestring import SafeString
 
 from guides.rendering import reading_minutes, render_markdown, word_count
 
@@ -100,3 +101,12 @@ def test_word_count_and_reading_time():
     assert reading_minutes(200) == 1
     assert reading_minutes(201) == 2
     assert reading_minutes(2400) == 12
+
+
+def test_rendering_again_gives_the_same_html_and_new_text_renders_afresh():
+    first = render_markdown("Start **slow** and check in.")
+    again = render_markdown("Start **slow** and check in.")
+    assert again == first == "<p>Start <strong>slow</strong> and check in.</p>\n"
+    assert isinstance(again, SafeString)
+    edited = render_markdown("Start **slower** and check in.")
+    assert "<strong>slower</strong>" in edited

@@ -1,0 +1,70 @@
+"""In-process cost of a cache miss: milliseconds per request (wall clock, and CPU time of this
+Python process, which leaves out waiting for PostgreSQL) for each benchmarked page, served by a
+test Client with the whole-page cache off (no HTTP server, no network). Use it to profile the
+Python side of a page; `make bench` measures the real thing.
+
+    DATABASE_URL=... python bench/inprocess.py [--repeat 50] [--profile "finder API"]
+"""
+
+import argparse
+import cProfile
+import os
+import pstats
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "shop.settings")
+os.environ["DJANGO_PAGE_CACHE_SECONDS"] = "0"
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.conf import settings  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+
+from bench.pages import PAGES  # noqa: E402
+from bench.queries import fetch  # noqa: E402
+from shop.age_gate import issue_pass  # noqa: E402
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--repeat", type=int, default=50)
+    parser.add_argument("--profile", metavar="PAGE", help="cProfile this page, print the top 30")
+    parser.add_argument("--only", metavar="PAGE", action="append", help="measure only these")
+    options = parser.parse_args()
+    client = Client(HTTP_HOST="127.0.0.1", secure=True)
+    client.cookies[settings.AGE_GATE_COOKIE] = issue_pass()
+    pages = [p for p in PAGES if not options.only or p.name in options.only]
+    for page in pages:
+        for _ in range(3):
+            response = fetch(client, page)  # warm up
+        assert response.status_code == 200, (page.name, response.status_code)
+        if options.profile == page.name:
+            profiler = cProfile.Profile()
+            profiler.enable()
+        started, cpu = time.perf_counter(), time.process_time()
+        for _ in range(options.repeat):
+            fetch(client, page)
+        elapsed = (time.perf_counter() - started) / options.repeat * 1000
+        cpu = (time.process_time() - cpu) / options.repeat * 1000
+        if options.profile == page.name:
+            profiler.disable()
+        with CaptureQueriesContext(connection) as captured:
+            fetch(client, page)
+        sql = sum(float(q["time"]) for q in captured.captured_queries) * 1000
+        print(
+            f"{page.name:20s} {elapsed:7.1f} ms/request ({cpu:5.1f} ms Python CPU)  "
+            f"{len(captured.captured_queries):3d} queries  ~{sql:5.1f} ms in SQL"
+        )
+        if options.profile == page.name:
+            pstats.Stats(profiler).sort_stats("cumulative").print_stats(30)
+
+
+if __name__ == "__main__":
+    main()

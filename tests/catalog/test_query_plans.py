@@ -1,0 +1,98 @@
+"""On PostgreSQL, with a catalog big enough that reading the whole product table would be the
+planner's choice without an index, the main catalog query, the search and the finder's
+candidate query each use an index. The querysets come from the real code: the catalog's
+filter set and the finder engine."""
+
+import json
+
+import pytest
+from django.db import connection
+from django.http import QueryDict
+
+from catalog import search
+from catalog.attributes import CategoryKind
+from catalog.demo import generate_products
+from catalog.filters import ProductFilterSet
+from catalog.finder import Answers
+from catalog.finder.engine import candidates, chosen_categories, ranked
+from catalog.forms import PAGE_SIZE
+from catalog.models import Product
+from tests.factories import MaterialFactory, kind_category
+
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.skipif(connection.vendor != "postgresql", reason="query plans of PostgreSQL"),
+]
+PRODUCTS = 4000
+
+
+@pytest.fixture
+def big_catalog():
+    for kind in [k for k in CategoryKind.values if k != CategoryKind.GENERAL]:
+        kind_category(kind)
+    MaterialFactory(silicone=True)
+    MaterialFactory(latex=True)
+    generate_products(PRODUCTS)
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+    assert Product.objects.count() == PRODUCTS
+
+
+def plan(queryset) -> dict:
+    """The planner's JSON plan for the queryset's SQL, exactly as Django would run it."""
+    sql, params = queryset.query.get_compiler(queryset.db).as_sql()
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN (FORMAT JSON) {sql}", params)
+        (document,) = cursor.fetchone()
+    if isinstance(document, str):
+        document = json.loads(document)
+    return document[0]["Plan"]
+
+
+def nodes(node: dict):
+    yield node
+    for child in node.get("Plans", []):
+        yield from nodes(child)
+
+
+def scans_of_products(queryset) -> list[tuple[str, str | None]]:
+    """(node type, index name) of every node that reads the product table."""
+    return [
+        (node["Node Type"], node.get("Index Name"))
+        for node in nodes(plan(queryset))
+        if node.get("Relation Name") == "catalog_product"
+        or node.get("Index Name", "").startswith("product_")
+    ]
+
+
+def listing(query: str):
+    """The catalog page's product query (page 1) for these parameters."""
+    filterset = ProductFilterSet(QueryDict(query), queryset=Product.objects.published())
+    assert filterset.is_valid()
+    return filterset.qs.with_card_data()[:PAGE_SIZE]
+
+
+def test_the_catalog_sorted_by_featured_reads_its_index(big_catalog):
+    scans = scans_of_products(listing(""))
+    assert ("Index Scan", "product_pub_featured") in scans
+    assert ("Seq Scan", None) not in scans
+
+
+def test_a_category_page_reads_the_category_index(big_catalog):
+    scans = scans_of_products(listing("category=impact"))
+    assert ("Index Scan", "product_pub_cat_featured") in scans
+    assert ("Seq Scan", None) not in scans
+
+
+def test_the_search_reads_the_full_text_index(big_catalog):
+    scans = scans_of_products(listing("q=paddle"))
+    assert ("Bitmap Index Scan", search.SEARCH_INDEX_NAME) in scans
+    assert ("Seq Scan", None) not in scans
+
+
+def test_the_finder_candidates_read_the_pickable_index(big_catalog):
+    answers = Answers(level="beginner", categories=("impact", "lubricants"), intensity=2)
+    base, scope, rules = candidates(answers, chosen_categories(answers))
+    scans = scans_of_products(ranked(base, answers, rules, scope))
+    assert any(name == "product_pickable_cat_price" for _, name in scans), scans
+    assert ("Seq Scan", None) not in scans
