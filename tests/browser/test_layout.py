@@ -226,7 +226,7 @@ def test_category_drawings_stand_in_for_product_pictures(
         "src", re.compile(r"/static/catalog/drawings/restraints\.svg$")
     )
     width = picture.bounding_box()["width"]
-    assert (300 <= width <= 340) if viewport is PHONE else (400 <= width <= 520), width
+    assert (200 <= width <= 260) if viewport is PHONE else (400 <= width <= 520), width
 
 
 # --- Print ---------------------------------------------------------------------------------
