@@ -11,6 +11,12 @@ from playwright.sync_api import expect
 
 from tests.browser.a11y import Report
 
+
+@pytest.fixture
+def transactional_db(demo_data_once):
+    """Every test in this module only reads: the demo data is seeded once (see conftest)."""
+
+
 PHONE = {"width": 360, "height": 740}
 DESKTOP = {"width": 1280, "height": 800}
 
@@ -40,7 +46,7 @@ def fill_birth_date(page, day: str, month: str, year: str) -> None:
 
 
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["360px", "1280px"])
-def test_every_page_type_passes_the_wcag_2_2_aa_audit(new_context, demo_data, viewport):
+def test_every_page_type_passes_the_wcag_2_2_aa_audit(new_context, viewport):
     report = Report(viewport["width"])
 
     # The gate, its error state and the refusal, for a visitor without a pass.

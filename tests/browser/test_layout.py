@@ -7,6 +7,12 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+
+@pytest.fixture
+def transactional_db(demo_data_once):
+    """Every test in this module only reads: the demo data is seeded once (see conftest)."""
+
+
 PHONE = {"width": 360, "height": 740}
 DESKTOP = {"width": 1280, "height": 800}
 LEAVE_TO = "https://www.bbc.co.uk/weather"
@@ -28,7 +34,7 @@ def leave_link(page):
 # --- Leave quickly -----------------------------------------------------------------------
 
 
-def test_leave_quickly_is_on_every_page_even_the_gate_and_the_refusal(new_context, demo_data):
+def test_leave_quickly_is_on_every_page_even_the_gate_and_the_refusal(new_context):
     visitor = new_context(passed=False).new_page()
     visitor.goto("/products/soft-cuff-set/")
     expect(leave_link(visitor)).to_have_attribute("href", LEAVE_TO)
@@ -59,7 +65,7 @@ def test_leave_quickly_is_on_every_page_even_the_gate_and_the_refusal(new_contex
         expect(leave_link(page)).to_be_focused()
 
 
-def test_leave_quickly_replaces_the_page_in_the_history(new_context, demo_data):
+def test_leave_quickly_replaces_the_page_in_the_history(new_context):
     context = new_context()
     neutral_site(context)
     page = context.new_page()
@@ -74,7 +80,7 @@ def test_leave_quickly_replaces_the_page_in_the_history(new_context, demo_data):
     expect(page).not_to_have_url(re.compile(r"/products/"))
 
 
-def test_after_browsing_leave_quickly_still_adds_no_history_entry(new_context, demo_data):
+def test_after_browsing_leave_quickly_still_adds_no_history_entry(new_context):
     context = new_context()
     neutral_site(context)
     page = context.new_page()
@@ -92,7 +98,7 @@ def test_after_browsing_leave_quickly_still_adds_no_history_entry(new_context, d
     expect(page).not_to_have_url(re.compile(r"/catalog/restraints/"))
 
 
-def test_leave_quickly_still_leaves_without_javascript(new_context, demo_data):
+def test_leave_quickly_still_leaves_without_javascript(new_context):
     context = new_context(java_script_enabled=False)
     neutral_site(context)
     page = context.new_page()
@@ -104,7 +110,7 @@ def test_leave_quickly_still_leaves_without_javascript(new_context, demo_data):
 # --- Keyboard: skip link and visible focus --------------------------------------------------
 
 
-def test_skip_link_and_visible_focus(page, demo_data):
+def test_skip_link_and_visible_focus(page):
     page.goto("/catalog/?category=restraints")
     page.keyboard.press("Tab")
     skip = page.get_by_role("link", name="Skip to content")
@@ -142,7 +148,7 @@ def test_skip_link_and_visible_focus(page, demo_data):
 
 
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["360px", "1280px"])
-def test_header_and_category_nav_line_up_with_the_content(new_context, demo_data, viewport):
+def test_header_and_category_nav_line_up_with_the_content(new_context, viewport):
     page = new_context(viewport=viewport).new_page()
     page.goto("/catalog/restraints/")
     heading = page.get_by_role("heading", level=1).bounding_box()
@@ -171,7 +177,7 @@ def test_header_and_category_nav_line_up_with_the_content(new_context, demo_data
 
 
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["360px", "1280px"])
-def test_filters_fold_away_on_a_phone_and_stay_open_on_a_desktop(new_context, demo_data, viewport):
+def test_filters_fold_away_on_a_phone_and_stay_open_on_a_desktop(new_context, viewport):
     page = new_context(viewport=viewport).new_page()
     page.goto("/catalog/?category=impact")
     level = page.get_by_role("region", name="Experience level", exact=True)
@@ -199,9 +205,7 @@ def drawing_sizes(page, selector: str) -> list[dict]:
     [(PHONE, 90, 130), (DESKTOP, 200, 320)],
     ids=["360px", "1280px"],
 )
-def test_category_drawings_stand_in_for_product_pictures(
-    new_context, demo_data, viewport, card_min, card_max
-):
+def test_category_drawings_stand_in_for_product_pictures(new_context, viewport, card_min, card_max):
     page = new_context(viewport=viewport).new_page()
     page.goto("/")
     categories = drawing_sizes(page, ".category-card img")
@@ -232,7 +236,7 @@ def test_category_drawings_stand_in_for_product_pictures(
 # --- Print ---------------------------------------------------------------------------------
 
 
-def test_a_printed_guide_keeps_the_words_and_drops_the_furniture(page, demo_data):
+def test_a_printed_guide_keeps_the_words_and_drops_the_furniture(page):
     page.goto("/guides/consensual-rough-play/")
     page.emulate_media(media="print")
     for gone in [
@@ -270,7 +274,7 @@ NO_INLINE = """() => ({
 })"""
 
 
-def test_no_page_uses_inline_styles_scripts_or_event_handlers(new_context, demo_data):
+def test_no_page_uses_inline_styles_scripts_or_event_handlers(new_context):
     visitor = new_context(passed=False).new_page()
     visitor.goto("/catalog/")
     pages = [("age gate", visitor)]
