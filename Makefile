@@ -27,10 +27,11 @@ run: demo
 test: $(STAMP)
 	$(PY) -m pytest $(PYTEST_ARGS)
 
+# Production settings (gunicorn.conf.py) over plain HTTP on loopback: no HTTPS redirect here.
 serve: $(STAMP)
 	$(PY) manage.py collectstatic --noinput
 	$(PY) manage.py migrate --noinput
-	$(VENV)/bin/gunicorn shop.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --access-logfile -
+	DJANGO_SECURE_SSL_REDIRECT=0 $(VENV)/bin/gunicorn shop.wsgi --bind 127.0.0.1:$(PORT) --workers 2
 
 # Load benchmark on PostgreSQL (DATABASE_URL, default: safeword_bench on the local server).
 bench: $(STAMP)

@@ -1,14 +1,20 @@
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count
+from django.template.response import TemplateResponse
+from django.urls import path
+from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import ngettext
 
+from catalog.admin_concurrency import OptimisticLockAdminMixin
+from catalog.finder import coverage
 from catalog.models import Category, Material, Product, SafetyNote
 from catalog.rules import beginner_problem
 
 
 @admin.register(SafetyNote)
-class SafetyNoteAdmin(admin.ModelAdmin):
+class SafetyNoteAdmin(OptimisticLockAdminMixin, admin.ModelAdmin):
     list_display = ["text", "severity", "category_count", "product_count", "updated_at"]
     list_filter = ["severity"]
     search_fields = ["text"]
@@ -104,7 +110,7 @@ ATTRIBUTE_FIELDSETS = [
 
 
 @admin.register(Product)
-class ProductAdmin(admin.ModelAdmin):
+class ProductAdmin(OptimisticLockAdminMixin, admin.ModelAdmin):
     list_display = [
         "name",
         "category",
@@ -157,6 +163,30 @@ class ProductAdmin(admin.ModelAdmin):
         ("History", {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
     ]
 
+    def get_urls(self):
+        gaps = self.admin_site.admin_view(self.finder_gaps_view)
+        return [
+            path("finder-gaps/", gaps, name="catalog_product_finder_gaps"),
+            *super().get_urls(),
+        ]
+
+    def finder_gaps_view(self, request):
+        """Every level x category x safety-answer combination that would leave the finder
+        with fewer than two safe, in-stock products: gaps to fill before customers meet them."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        rows = coverage.coverage()
+        gaps = [row for row in rows if row.count < coverage.MINIMUM]
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Finder gaps",
+            "opts": self.model._meta,
+            "gaps": gaps,
+            "combination_count": len(rows),
+            "minimum": coverage.MINIMUM,
+        }
+        return TemplateResponse(request, "admin/catalog/product/finder_gaps.html", context)
+
     def get_queryset(self, request):
         return (
             super()
@@ -202,7 +232,7 @@ class ProductAdmin(admin.ModelAdmin):
 
     @admin.action(description="Publish selected products", permissions=["change"])
     def publish(self, request, queryset):
-        updated = queryset.update(is_published=True)
+        updated = queryset.update(is_published=True, updated_at=timezone.now())
         self.message_user(
             request,
             ngettext("%d product published.", "%d products published.", updated) % updated,
@@ -223,7 +253,7 @@ class ProductAdmin(admin.ModelAdmin):
 
     @admin.action(description="Unpublish selected products", permissions=["change"])
     def unpublish(self, request, queryset):
-        updated = queryset.update(is_published=False)
+        updated = queryset.update(is_published=False, updated_at=timezone.now())
         self.message_user(
             request,
             ngettext("%d product unpublished.", "%d products unpublished.", updated) % updated,
@@ -237,7 +267,7 @@ class ProductAdmin(admin.ModelAdmin):
             problem = beginner_problem(product.category.kind, product)
             (refused if problem else allowed).append((product, problem))
         updated = Product.objects.filter(pk__in=[p.pk for p, _ in allowed]).update(
-            for_beginner=True
+            for_beginner=True, updated_at=timezone.now()
         )
         self.message_user(
             request,
@@ -254,7 +284,7 @@ class ProductAdmin(admin.ModelAdmin):
         description="Tag selected products for experienced people", permissions=["change"]
     )
     def tag_experienced(self, request, queryset):
-        updated = queryset.update(for_experienced=True)
+        updated = queryset.update(for_experienced=True, updated_at=timezone.now())
         self.message_user(
             request,
             ngettext(

@@ -18,6 +18,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 
+from catalog.admin_concurrency import OptimisticLockAdminMixin
 from guides.models import Callout, CalloutItem, Guide, Pick, Section
 
 PICK_DISPLAY_RELATED = ["product__safety_notes", "product__category__safety_notes"]
@@ -74,7 +75,7 @@ class SectionInline(admin.StackedInline):
 
 
 @admin.register(Guide)
-class GuideAdmin(admin.ModelAdmin):
+class GuideAdmin(OptimisticLockAdminMixin, admin.ModelAdmin):
     list_display = [
         "title",
         "is_published",

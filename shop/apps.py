@@ -8,5 +8,9 @@ class ShopConfig(AppConfig):
 
     def ready(self):
         from shop.curators import sync_curator_group
+        from shop.page_cache import connect_signals
 
-        post_migrate.connect(sync_curator_group, sender=self)
+        # Not `sender=self`: Django sends post_migrate only for apps with models, and shop has
+        # none, so the group would never be synced (e.g. after a test database flush).
+        post_migrate.connect(sync_curator_group, dispatch_uid="shop.sync_curator_group")
+        connect_signals()

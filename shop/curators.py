@@ -5,6 +5,7 @@ flush in tests) `sync_curator_group` grants the permissions of models added sinc
 group always covers all content models and never anything outside those apps.
 """
 
+from django.apps import apps as global_apps
 from django.contrib.auth.management import create_permissions
 
 CURATOR_GROUP = "Curator"
@@ -26,11 +27,9 @@ def grant_app_permissions(apps, app_label: str) -> None:
     group.permissions.add(*Permission.objects.filter(content_type__app_label=app_label))
 
 
-def sync_curator_group(sender, apps, **kwargs) -> None:
-    """post_migrate handler."""
-    for label in CURATOR_APPS:
-        try:
-            apps.get_app_config(label)
-        except LookupError:
-            continue
-        grant_app_permissions(apps, label)
+def sync_curator_group(sender, apps=None, **kwargs) -> None:
+    """post_migrate handler, sent once per app: grants the permissions of a content app.
+    `flush` sends the signal without `apps`; the global registry then stands in."""
+    if sender.label not in CURATOR_APPS:
+        return
+    grant_app_permissions(apps or global_apps, sender.label)

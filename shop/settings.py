@@ -5,6 +5,7 @@ start without DJANGO_SECRET_KEY.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -51,6 +52,7 @@ INSTALLED_APPS = [
     "shop",
     "catalog",
     "guides",
+    "finder",
 ]
 
 MIDDLEWARE = [
@@ -65,7 +67,13 @@ MIDDLEWARE = [
     # Last, so every other middleware's headers (security, Vary, X-Frame-Options) also wrap
     # the gate's own redirects and 403s. Everything not allowlisted below is gated.
     "shop.middleware.AgeGateMiddleware",
+    # Inside the gate: whole pages for passed, anonymous visitors, from the shared cache.
+    "shop.page_cache.PageCacheMiddleware",
 ]
+
+# Seconds a cached page may live; every content change refreshes pages at once anyway
+# (shop/page_cache.py). 0 turns the page cache off.
+PAGE_CACHE_SECONDS = int(os.environ.get("DJANGO_PAGE_CACHE_SECONDS", "300"))
 
 ROOT_URLCONF = "shop.urls"
 WSGI_APPLICATION = "shop.wsgi.application"
@@ -110,7 +118,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
@@ -127,15 +135,43 @@ STORAGES = {
 
 SITE_NAME = "Safeword"
 
+# Logs: one JSON object a line on stderr, each with the request id; see shop/log_privacy.py
+# for what is redacted before anything is written. DJANGO_LOG_FORMAT: "json" or "text"
+# (the default in development).
+LOG_LEVEL = os.environ.get("DJANGO_LOG_LEVEL", "INFO")
+LOG_FORMAT = os.environ.get("DJANGO_LOG_FORMAT", "text" if DEBUG else "json")
+if LOG_FORMAT not in {"json", "text"}:
+    raise ImproperlyConfigured("DJANGO_LOG_FORMAT must be 'json' or 'text'.")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
+    "filters": {
+        "request_context": {"()": "shop.log_privacy.RequestContextFilter"},
+        "privacy": {"()": "shop.log_privacy.PrivacyFilter"},
+    },
+    "formatters": {
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s",
+            "datefmt": "%Y-%m-%dT%H:%M:%S%z",
+            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+        },
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": LOG_FORMAT,
+            "filters": ["request_context", "privacy"],
+        }
+    },
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
+    # Django's own loggers lose their default handlers and go through the filtered one above.
+    "loggers": {
+        name: {"handlers": [], "level": LOG_LEVEL, "propagate": True}
+        for name in ("django", "django.server")
+    },
 }
-
-# Send the full address only to our own pages: a gated page's path never leaks to other sites.
-SECURE_REFERRER_POLICY = "same-origin"
 
 # The admin lives here; change it to keep the login page off the usual path.
 ADMIN_PATH = os.environ.get("DJANGO_ADMIN_PATH", "admin/").strip("/") + "/"
@@ -167,3 +203,106 @@ if sorted(AGE_GATE_DOB_ORDER) != ["d", "m", "y"]:
     raise ImproperlyConfigured(
         'AGE_GATE_DOB_ORDER must order the letters d, m and y, e.g. "dmy", "mdy" or "ymd".'
     )
+
+
+# ---------------------------------------------------------------------------------------------
+# Production hardening (issue 9): HTTPS, security headers, staff logins, failure handling, cache.
+# Every value comes from the environment; the defaults are the secure ones whenever DEBUG is off.
+# README "Deploying" documents each variable.
+# ---------------------------------------------------------------------------------------------
+INSTALLED_APPS += ["csp", "axes"]
+MIDDLEWARE = [
+    "shop.request_log.RequestLogMiddleware",  # outermost: request id and one log line per request
+    "csp.middleware.CSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
+    "shop.resilience.DatabaseFailureMiddleware",  # database down: a calm 503, never a traceback
+    *MIDDLEWARE,
+    "axes.middleware.AxesMiddleware",  # last, as django-axes requires
+]
+
+# HTTPS. Behind a proxy or load balancer that terminates TLS, the proxy must set (overwrite)
+# X-Forwarded-Proto; Django then knows the visitor's request was HTTPS.
+SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", not DEBUG)
+if env_bool("DJANGO_TRUST_X_FORWARDED_PROTO", not DEBUG):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", "0" if DEBUG else "31536000"))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_HSTS_INCLUDE_SUBDOMAINS", True)
+SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", not DEBUG)
+SESSION_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", not DEBUG)
+CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+SESSION_COOKIE_HTTPONLY = True
+CSRF_COOKIE_HTTPONLY = True  # forms carry the token; no script of ours reads the cookie
+CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
+SESSION_ENGINE = "django.contrib.sessions.backends.db"  # shared by every app server
+
+# Headers.
+X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+# Send the full address only to our own pages: a gated page's path never leaks to other sites.
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+    }
+}
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "bluetooth",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    )
+}
+
+# Staff logins: django-axes refuses further attempts for one account from one address after
+# AXES_FAILURE_LIMIT failures, for an hour. Tracking lives in the database (all servers see it).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("DJANGO_LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(hours=1)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "shop.views.login_lockout"
+# The client's address is REMOTE_ADDR unless a proxy that appends the real address to a header
+# is named here (e.g. HTTP_X_FORWARDED_FOR); the right-most public address is then used, so a
+# client cannot pick its own address by sending the header itself.
+if os.environ.get("DJANGO_CLIENT_IP_HEADER"):
+    AXES_IPWARE_META_PRECEDENCE_ORDER = (os.environ["DJANGO_CLIENT_IP_HEADER"], "REMOTE_ADDR")
+    AXES_IPWARE_PROXY_ORDER = "right-most"
+
+# Cache: Redis when REDIS_URL is set (required with more than one app server, so they share
+# it); otherwise a cache in each process's memory, fine for a single server.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": os.environ.get("DJANGO_CACHE_KEY_PREFIX", "safeword"),
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

@@ -22,6 +22,7 @@ urlpatterns = [
     # Catalog URLs, with its product and category pages showing guide links (see the module).
     path("", include("guides.catalog_urls")),
     path("", include("guides.urls")),
+    path("finder/", include("finder.urls")),
     path(settings.ADMIN_PATH, admin.site.urls),
 ]
 
@@ -29,3 +30,6 @@ if settings.DEBUG:
     from django.conf.urls.static import static
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+# A database or cache outage anywhere in a request answers a calm 503 (shop/resilience.py).
+handler500 = "shop.resilience.server_error"

@@ -1,7 +1,10 @@
+import math
+
+from axes.helpers import get_client_username, get_cool_off
 from django.conf import settings
 from django.db import DatabaseError, connection
 from django.http import HttpResponse, HttpResponsePermanentRedirect, JsonResponse
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.template.response import TemplateResponse
 from django.templatetags.static import static
 from django.utils.decorators import method_decorator
@@ -102,3 +105,14 @@ def age_gate_refused(request):
         "remembered": settings.AGE_GATE_REMEMBER_REFUSAL,
     }
     return TemplateResponse(request, "shop/age_gate_refused.html", context, status=403)
+
+
+def login_lockout(request, original_response=None, credentials=None):
+    """django-axes' lockout response (AXES_LOCKOUT_CALLABLE): a friendly page, status 429."""
+    cool_off = get_cool_off(request)
+    context = {
+        "username": get_client_username(request, credentials) or "",
+        "failure_limit": settings.AXES_FAILURE_LIMIT,
+        "minutes": math.ceil(cool_off.total_seconds() / 60) if cool_off else 60,
+    }
+    return render(request, "shop/lockout.html", context, status=429)

@@ -56,6 +56,10 @@ class MaterialFactory(factory.django.DjangoModelFactory):
     contains_latex = False
     is_silicone = False
 
+    class Params:
+        silicone = factory.Trait(name="Silicone", slug="silicone", is_silicone=True)
+        latex = factory.Trait(name="Natural latex", slug="natural-latex", contains_latex=True)
+
 
 class CategoryFactory(factory.django.DjangoModelFactory):
     """A category with one safety note unless `safety_notes=[]` is given."""
@@ -78,6 +82,13 @@ class CategoryFactory(factory.django.DjangoModelFactory):
             self.safety_notes.add(SafetyNoteFactory())
         else:
             self.safety_notes.set(extracted)
+
+
+def kind_category(kind: str, **fields) -> Category:
+    """The category of a kind, named and slugged like the demo's (one per kind and test)."""
+    names = {value: label for value, label in CategoryKind.choices}
+    defaults = {"slug": kind, "name": names[kind].split(" (")[0], "kind": kind}
+    return CategoryFactory(**{**defaults, **fields})
 
 
 class ProductFactory(factory.django.DjangoModelFactory):

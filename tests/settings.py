@@ -1,6 +1,8 @@
 """Settings for the test suite: the real settings, with a throwaway secret and fast hashing.
 
-DJANGO_DEBUG stays off so tests see production behaviour (error pages, cookies).
+DJANGO_DEBUG stays off so tests see production behaviour (error pages, cookies, security
+headers). The test client speaks plain HTTP, so the HTTPS redirect is off unless a test asks
+for it (`secure=True` requests still get HSTS).
 """
 
 import os
@@ -8,6 +10,7 @@ import os
 os.environ.setdefault(
     "DJANGO_SECRET_KEY", "tests-only-secret-key-not-for-production-use-0123456789"
 )
+os.environ["DJANGO_SECURE_SSL_REDIRECT"] = "0"
 
 from shop.settings import *  # noqa: E402,F403
 
@@ -18,3 +21,13 @@ STORAGES = {
 }
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 AGE_GATE_COOKIE_SECURE = False
+# Each test process gets its own cache, whatever REDIS_URL says (tests/deploy uses Redis).
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Client.login() works in tests (see tests/axes_backend.py); the admin form stays limited.
+AUTHENTICATION_BACKENDS = [
+    "tests.axes_backend.TestClientFriendlyAxesBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Whole-page caching is off in tests (each test sees its own data); tests/shop/test_page_cache.py
+# turns it on where it is the subject.
+PAGE_CACHE_SECONDS = 0

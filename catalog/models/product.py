@@ -19,6 +19,7 @@ from catalog.attributes import (
     attributes_for,
 )
 from catalog.rules import beginner_problem
+from catalog.signals import content_changed
 
 from .safety import SafetyNote, by_severity
 
@@ -32,6 +33,19 @@ LEVEL_FIELDS = {Level.BEGINNER: "for_beginner", Level.EXPERIENCED: "for_experien
 
 
 class ProductQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        """Bulk updates announce themselves (no model signals fire for them)."""
+        rows = super().update(**kwargs)
+        if rows:
+            content_changed.send(sender=self.model)
+        return rows
+
+    def bulk_create(self, objs, *args, **kwargs):
+        created = super().bulk_create(objs, *args, **kwargs)
+        if created:
+            content_changed.send(sender=self.model)
+        return created
+
     def published(self):
         return self.filter(is_published=True)
 

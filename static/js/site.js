@@ -35,4 +35,10 @@
     var form = event.target.form;
     if (form && form.hasAttribute("data-autosubmit")) form.requestSubmit();
   });
+  // Print buttons (finder results) appear only when script can print; without it the
+  // browser's own Print uses the same print styles.
+  document.querySelectorAll("[data-print]").forEach(function (button) {
+    button.hidden = false;
+    button.addEventListener("click", function () { window.print(); });
+  });
 })();

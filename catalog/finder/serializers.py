@@ -1,0 +1,33 @@
+"""The finder API's answer (PRODUCT.md, "Public JSON contracts"), built from Recommendations."""
+
+from catalog.serializers import product_object
+
+from .results import Pick, Recommendations
+
+
+def pick_object(pick: Pick) -> dict:
+    return {**product_object(pick.product), "score": pick.score, "reasons": list(pick.reasons)}
+
+
+def recommendations_object(recommendations: Recommendations) -> dict:
+    kit = recommendations.kit
+    return {
+        "picks": {
+            slug: [pick_object(pick) for pick in picks]
+            for slug, picks in recommendations.picks.items()
+        },
+        "hidden": [
+            {"slug": hidden.slug, "category": hidden.category, "reason": hidden.reason}
+            for hidden in recommendations.hidden
+        ],
+        "empty": {
+            slug: {"because": empty.because, "message": empty.message}
+            for slug, empty in recommendations.empty.items()
+        },
+        "kit": None
+        if kit is None
+        else {
+            "items": [product_object(pick.product) for pick in kit.items],
+            "total": f"{kit.total:.2f}",
+        },
+    }

@@ -1,0 +1,231 @@
+"""The finder's answers as Django forms: one set of fields for the steps and for the API.
+
+Answers travel only in POST bodies. Every step re-validates every answer with `AnswersForm`
+(the earlier ones ride along as hidden fields), and the JSON API feeds the same form after a
+strict type check, so both paths share one set of rules and messages.
+"""
+
+from decimal import Decimal
+
+from django import forms
+
+from catalog.attributes import (
+    INTENSITY_LABELS,
+    INTENSITY_MAX,
+    INTENSITY_MIN,
+    RestraintType,
+    RingFit,
+    Sensation,
+    VibratorType,
+)
+from catalog.finder import Answers
+from catalog.models import Category, Level
+from catalog.rules import BEGINNER_MAX_INTENSITY, BEGINNER_RING_FITS
+
+MAX_BUDGET = Decimal("100000")
+MAX_CATEGORIES = 50
+NO_PREFERENCE = ("", "No preference")
+
+LEVEL_CHOICES = [
+    (Level.BEGINNER, "I'm new to this"),
+    (Level.EXPERIENCED, "I have some experience"),
+]
+INTENSITY_CHOICES = [
+    (value, f"{value} of 5: {label.lower()}") for value, label in INTENSITY_LABELS.items()
+]
+RESTRAINT_CHOICES = [
+    (value, label) for value, label in RestraintType.choices if value != RestraintType.SAFETY_SHEARS
+]
+
+
+class CategoryChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, category):
+        return category.name
+
+
+class AnswersForm(forms.Form):
+    level = forms.ChoiceField(
+        label="How much experience do you have?",
+        choices=LEVEL_CHOICES,
+        initial=Level.BEGINNER,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Tell us whether you are new to this or experienced.",
+            "invalid_choice": "Choose “beginner” or “experienced”.",
+        },
+    )
+    categories = CategoryChoiceField(
+        label="What would you like to explore?",
+        queryset=Category.objects.order_by("position", "name"),
+        to_field_name="slug",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Choose one or more. Choose none and we will suggest something from each.",
+        error_messages={
+            "invalid_choice": "There is no category called “%(value)s”.",
+            "invalid_list": "Send the categories as a list of category slugs.",
+        },
+    )
+    intensity = forms.TypedChoiceField(
+        label="Impact: how intense?",
+        choices=[NO_PREFERENCE, *INTENSITY_CHOICES],
+        coerce=int,
+        empty_value=None,
+        required=False,
+        widget=forms.RadioSelect,
+        error_messages={
+            "invalid_choice": f"Choose an intensity from {INTENSITY_MIN} (very gentle) "
+            f"to {INTENSITY_MAX} (intense)."
+        },
+    )
+    sensation = forms.ChoiceField(
+        label="Impact: which feeling?",
+        choices=[NO_PREFERENCE, *Sensation.choices],
+        required=False,
+        widget=forms.RadioSelect,
+        help_text="Thud is deep and spread out; sting is sharper, on the surface.",
+    )
+    restraint_type = forms.ChoiceField(
+        label="Restraints: which kind?",
+        choices=[NO_PREFERENCE, *RESTRAINT_CHOICES],
+        required=False,
+        widget=forms.RadioSelect,
+    )
+    ring_fit = forms.ChoiceField(
+        label="Cock rings: which fit?",
+        choices=[NO_PREFERENCE, *RingFit.choices],
+        required=False,
+        widget=forms.RadioSelect,
+    )
+    vibrator_type = forms.ChoiceField(
+        label="Vibrators: which type?",
+        choices=[NO_PREFERENCE, *VibratorType.choices],
+        required=False,
+        widget=forms.RadioSelect,
+    )
+    budget = forms.DecimalField(
+        label="Total budget (£)",
+        required=False,
+        min_value=Decimal("0"),
+        max_value=MAX_BUDGET,
+        max_digits=8,
+        decimal_places=2,
+        widget=forms.NumberInput(attrs={"inputmode": "decimal", "step": "0.01", "min": "0"}),
+        help_text="For everything together. Leave it empty for no limit.",
+        error_messages={
+            "invalid": "Enter the budget as a number of pounds, like 60 or 59.99.",
+            "min_value": "The budget cannot be negative.",
+            "max_value": "Enter a budget of at most £100,000.",
+            "max_digits": "Enter a budget of at most £100,000.",
+            "max_decimal_places": "Use at most two decimal places (pence).",
+        },
+    )
+    latex_allergy = forms.BooleanField(
+        label="Someone who will use them has a latex allergy", required=False
+    )
+    owns_silicone_toys = forms.BooleanField(label="I own silicone toys", required=False)
+    uses_latex_condoms = forms.BooleanField(label="I use latex condoms", required=False)
+
+    def clean_categories(self):
+        categories = self.cleaned_data["categories"]
+        if len(categories) > MAX_CATEGORIES:
+            raise forms.ValidationError("Choose fewer categories.")
+        return categories
+
+    def answers(self) -> Answers:
+        """The validated answers (call after is_valid())."""
+        data = self.cleaned_data
+        return Answers(
+            level=data["level"],
+            categories=tuple(category.slug for category in data["categories"]),
+            intensity=data["intensity"],
+            sensation=data["sensation"],
+            restraint_type=data["restraint_type"],
+            ring_fit=data["ring_fit"],
+            vibrator_type=data["vibrator_type"],
+            budget=data["budget"],
+            latex_allergy=data["latex_allergy"],
+            owns_silicone_toys=data["owns_silicone_toys"],
+            uses_latex_condoms=data["uses_latex_condoms"],
+        )
+
+
+class StepAnswersForm(AnswersForm):
+    """The answers as the steps ask them: a beginner is only offered the gentle end of the
+    intensity scale and soft or adjustable rings (the hard rules would hide the rest)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        level = self.data.get("level") if self.is_bound else self.initial.get("level")
+        if level == Level.BEGINNER:
+            intensity = self.fields["intensity"]
+            intensity.choices = [
+                NO_PREFERENCE,
+                *[(v, label) for v, label in INTENSITY_CHOICES if v <= BEGINNER_MAX_INTENSITY],
+            ]
+            intensity.help_text = (
+                "New to impact? We only show the gentle end of the scale "
+                f"(1 or {BEGINNER_MAX_INTENSITY} of 5). Start lighter than you think."
+            )
+            intensity.error_messages["invalid_choice"] = (
+                f"Beginners start at the gentle end: choose 1 or {BEGINNER_MAX_INTENSITY}, "
+                "or no preference."
+            )
+            ring_fit = self.fields["ring_fit"]
+            ring_fit.choices = [
+                NO_PREFERENCE,
+                *[(v, label) for v, label in RingFit.choices if v in BEGINNER_RING_FITS],
+            ]
+            ring_fit.help_text = "New to rings? Soft, stretchy or adjustable rings come off easily."
+            ring_fit.error_messages["invalid_choice"] = (
+                "Beginners start with a soft, stretchy or adjustable ring."
+            )
+
+
+# --- the JSON API --------------------------------------------------------------------------
+
+# field -> (what the JSON value must be, how to say so)
+JSON_TYPES = {
+    "level": ((str,), "Send the level as a string: “beginner” or “experienced”."),
+    "categories": ((list,), "Send the categories as a list of category slugs."),
+    "intensity": ((int,), "Send the intensity as a whole number from 1 to 5."),
+    "sensation": ((str,), "Send the sensation as a string."),
+    "restraint_type": ((str,), "Send the restraint type as a string."),
+    "ring_fit": ((str,), "Send the ring fit as a string."),
+    "vibrator_type": ((str,), "Send the vibrator type as a string."),
+    "budget": ((str, int, float), "Send the budget as a number or a decimal string."),
+    "latex_allergy": ((bool,), "Send true or false."),
+    "owns_silicone_toys": ((bool,), "Send true or false."),
+    "uses_latex_condoms": ((bool,), "Send true or false."),
+}
+
+
+def form_from_json(payload) -> tuple[AnswersForm | None, dict[str, list[str]]]:
+    """Check a decoded JSON body strictly (types, unknown fields), then hand it to
+    AnswersForm. Returns the bound form, or None with the errors."""
+    if not isinstance(payload, dict):
+        return None, {"__all__": ["Send a JSON object of answers."]}
+    errors: dict[str, list[str]] = {}
+    data: dict = {}
+    for name, value in payload.items():
+        if name not in JSON_TYPES:
+            errors[name] = ["Unknown field."]
+            continue
+        if value is None:
+            continue  # null means "no answer"
+        types, message = JSON_TYPES[name]
+        if isinstance(value, bool) and bool not in types:
+            errors[name] = [message]  # true is an int in Python, never an intensity
+        elif not isinstance(value, types):
+            errors[name] = [message]
+        elif name == "categories" and not all(isinstance(slug, str) for slug in value):
+            errors[name] = ["Send the categories as a list of category slugs."]
+        elif name == "categories" and len(value) > MAX_CATEGORIES:
+            errors[name] = ["Choose fewer categories."]
+        elif name == "budget" and isinstance(value, float):
+            data[name] = repr(value)
+        else:
+            data[name] = value
+    if errors:
+        return None, errors
+    return AnswersForm(data), {}

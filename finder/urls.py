@@ -1,0 +1,12 @@
+from django.urls import path
+
+from finder import views
+from shop.age_gate import json_endpoint
+
+app_name = "finder"
+
+urlpatterns = [
+    path("", views.FinderView.as_view(), name="start"),
+    # A JSON API: without an age-gate pass even a bare GET gets a 403 JSON, not a redirect.
+    path("api/", json_endpoint(views.api), name="api"),
+]

@@ -1,0 +1,180 @@
+"""POST /finder/api/: the public JSON contract (PRODUCT.md) and its errors."""
+
+import json
+
+import pytest
+
+from tests.factories import MaterialFactory, ProductFactory, kind_category
+
+pytestmark = pytest.mark.django_db
+API = "/finder/api/"
+PRODUCT_KEYS = {
+    "slug",
+    "name",
+    "url",
+    "category",
+    "price",
+    "in_stock",
+    "levels",
+    "materials",
+    "attributes",
+    "safety_notes",
+}
+
+
+def call(client, body, **extra):
+    data = body if isinstance(body, (str, bytes)) else json.dumps(body)
+    return client.post(API, data=data, content_type="application/json", **extra)
+
+
+def test_the_answer_has_exactly_the_contract_shape(client, small_catalog):
+    response = call(
+        client,
+        {
+            "level": "beginner",
+            "categories": ["restraints", "lubricants", "cock-rings"],
+            "restraint_type": "wrist",
+            "budget": "60",
+            "owns_silicone_toys": True,
+        },
+    )
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/json"
+    body = response.json()
+    assert set(body) == {"picks", "hidden", "empty", "kit"}
+    assert set(body["picks"]) == {"restraints", "lubricants", "cock-rings"}
+    [cuffs] = body["picks"]["restraints"]
+    assert set(cuffs) == PRODUCT_KEYS | {"score", "reasons"}
+    assert cuffs["url"] == f"/products/{cuffs['slug']}/"
+    assert cuffs["name"] == "Clip Cuffs"
+    assert cuffs["category"] == "restraints"
+    assert cuffs["price"] == "24.00"
+    assert cuffs["attributes"] == {"restraint_type": "wrist", "quick_release": True}
+    assert cuffs["score"] == 3  # wrist as asked (2) + within budget (1)
+    assert "Wrist cuffs, as you asked" in cuffs["reasons"]
+    assert all(set(note) == {"severity", "text"} for note in cuffs["safety_notes"])
+    assert [p["name"] for p in body["picks"]["lubricants"]] == ["Water Glide"]
+    assert {(h["category"], h["reason"].split(":")[0]) for h in body["hidden"]} == {
+        ("restraints", "Non-quick-release restraints hidden"),
+        ("lubricants", "Silicone and hybrid lubes hidden"),
+    }
+    assert all(set(h) == {"slug", "category", "reason"} for h in body["hidden"])
+    assert body["empty"] == {}
+    assert [item["name"] for item in body["kit"]["items"]] == [
+        "Clip Cuffs",
+        "Water Glide",
+        "Stretch Ring",
+    ]
+    assert all(set(item) == PRODUCT_KEYS for item in body["kit"]["items"])
+    assert body["kit"]["total"] == "53.00"
+
+
+def test_only_the_level_is_required_and_the_rest_has_defaults(client, small_catalog):
+    body = call(client, {"level": "experienced"}).json()
+    assert set(body["picks"]) == {"restraints", "lubricants", "cock-rings"}
+    assert body["picks"]["restraints"][0]["name"] == "Buckle Cuffs"
+
+
+def test_null_means_no_answer(client, small_catalog):
+    response = call(client, {"level": "beginner", "budget": None, "intensity": None})
+    assert response.status_code == 200
+
+
+def test_an_empty_category_says_which_answer_emptied_it(client):
+    ProductFactory(category=kind_category("impact"), materials=[MaterialFactory(latex=True)])
+    body = call(
+        client, {"level": "beginner", "categories": ["impact"], "latex_allergy": True}
+    ).json()
+    assert body["picks"] == {"impact": []}
+    assert body["empty"]["impact"]["because"] == "latex_allergy"
+    assert "latex" in body["empty"]["impact"]["message"]
+    assert body["kit"] is None
+
+
+def test_a_budget_may_be_a_number_or_a_decimal_string(client, small_catalog):
+    for budget in (40, 40.5, "40.50"):
+        body = call(client, {"level": "beginner", "categories": ["lubricants"], "budget": budget})
+        assert body.status_code == 200
+        assert body.json()["kit"]["total"] == "9.00"
+
+
+@pytest.mark.parametrize(
+    "body,field",
+    [
+        ({}, "level"),
+        ({"level": "wizard"}, "level"),
+        ({"level": 1}, "level"),
+        ({"level": "beginner", "categories": "impact"}, "categories"),
+        ({"level": "beginner", "categories": [1, 2]}, "categories"),
+        ({"level": "beginner", "categories": ["no-such-category"]}, "categories"),
+        ({"level": "beginner", "categories": ["x"] * 51}, "categories"),
+        ({"level": "beginner", "intensity": 0}, "intensity"),
+        ({"level": "beginner", "intensity": 6}, "intensity"),
+        ({"level": "beginner", "intensity": "3"}, "intensity"),
+        ({"level": "beginner", "intensity": True}, "intensity"),
+        ({"level": "beginner", "intensity": 2.5}, "intensity"),
+        ({"level": "beginner", "sensation": "burn"}, "sensation"),
+        ({"level": "beginner", "restraint_type": "safety-shears"}, "restraint_type"),
+        ({"level": "beginner", "ring_fit": ["soft"]}, "ring_fit"),
+        ({"level": "beginner", "budget": -1}, "budget"),
+        ({"level": "beginner", "budget": "-0.01"}, "budget"),
+        ({"level": "beginner", "budget": 10**30}, "budget"),
+        ({"level": "beginner", "budget": 1e308}, "budget"),
+        ({"level": "beginner", "budget": "lots"}, "budget"),
+        ({"level": "beginner", "budget": "NaN"}, "budget"),
+        ({"level": "beginner", "budget": True}, "budget"),
+        ({"level": "beginner", "latex_allergy": "yes"}, "latex_allergy"),
+        ({"level": "beginner", "owns_silicone_toys": 1}, "owns_silicone_toys"),
+        ({"level": "beginner", "latex_alergy": True}, "latex_alergy"),
+    ],
+)
+def test_bad_answers_get_a_400_with_the_field_and_a_message(client, small_catalog, body, field):
+    response = call(client, body)
+    assert response.status_code == 400
+    errors = response.json()["errors"]
+    assert field in errors
+    assert all(isinstance(message, str) and message for message in errors[field])
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "",
+        "{",
+        "not json",
+        '["level", "beginner"]',
+        '"beginner"',
+        '{"level": "beginner", "budget": NaN}',
+        '{"level": "beginner", "budget": Infinity}',
+        b"\xff\xfe\x00garbage",
+        "[" * 100_000,
+        '{"level": "beginner", "budget": ' + "9" * 5000 + "}",
+    ],
+)
+def test_a_body_that_is_not_a_json_object_gets_a_400(client, raw):
+    response = call(client, raw)
+    assert response.status_code == 400
+    assert response.json()["errors"]["__all__"]
+
+
+def test_unknown_categories_are_named_in_the_error(client, small_catalog):
+    errors = call(client, {"level": "beginner", "categories": ["lubricants", "nope"]}).json()
+    assert errors == {"errors": {"categories": ["There is no category called “nope”."]}}
+
+
+def test_only_post_is_allowed(client):
+    response = client.get(API)
+    assert response.status_code == 405
+    assert response["Allow"] == "POST"
+    assert response.json()["errors"]
+
+
+def test_the_api_needs_no_csrf_token_and_is_never_cached(small_catalog):
+    from django.test import Client
+
+    from tests.conftest import give_pass
+
+    strict = give_pass(Client(enforce_csrf_checks=True))
+    response = call(strict, {"level": "beginner"})
+    assert response.status_code == 200
+    assert "no-store" in response["Cache-Control"]
