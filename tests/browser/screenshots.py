@@ -61,6 +61,20 @@ def test_take_screenshots(new_context, demo_data, viewport):
         expect(page.get_by_text(shows).first).to_be_visible()
         taken.append(save(page, name, viewport))
 
+    # The finder: a beginner interested in three categories, with a budget.
+    page.goto("/finder/")
+    page.get_by_label("I'm new to this").check()
+    page.get_by_role("button", name="Next").click()
+    for name in ["Impact toys", "Restraints", "Lubricants"]:
+        page.get_by_label(name, exact=True).check()
+    page.get_by_role("button", name="Next").click()
+    page.get_by_role("button", name="Next").click()
+    page.get_by_label("Total budget (£)").fill("60")
+    page.get_by_label("I own silicone toys").check()
+    page.get_by_role("button", name="Show my results").click()
+    expect(page.get_by_role("heading", name="Your starter kit")).to_be_visible()
+    taken.append(save(page, "finder-results", viewport))
+
     for path in taken:
         with Image.open(path) as image:
             assert image.size == (viewport["width"], viewport["height"])
