@@ -71,3 +71,16 @@ def test_the_checks_catch_what_they_look_for(snippet, pattern):
 def test_the_checks_let_safe_markup_through(snippet):
     for pattern in (INLINE_STYLE, STYLE_BLOCK, INLINE_SCRIPT, EVENT_HANDLER, JAVASCRIPT_URL):
         assert not pattern.search(snippet), (pattern, snippet)
+
+
+def test_every_full_page_has_the_leave_quickly_link():
+    """base.html carries it for every page that extends it; a standalone page (the 503 shown
+    when the database is down) must carry it itself, with the script that replaces history."""
+    pages = [path for path in TEMPLATES if "<html" in path.read_text()]
+    assert {path.name for path in pages} >= {"base.html", "503.html"}
+    for path in pages:
+        text = path.read_text()
+        assert re.search(
+            r'<a class="leave-quickly" href="https://[^"]+" data-leave-quickly', text
+        ), path
+        assert "js/site.js" in text, path
