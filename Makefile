@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: run test serve bench lint format migrate demo clean
+.PHONY: run test serve bench lint format migrate demo clean screenshots
 
 # Re-install only when pyproject.toml changed since the last install.
 $(STAMP): pyproject.toml
@@ -37,6 +37,11 @@ serve: $(STAMP)
 bench: $(STAMP)
 	@command -v wrk >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk)
 	$(PY) bench/run.py
+
+# PNGs of the main pages at 360 and 1280 px into docs/screenshots/ (shown in the README), from
+# the demo data in a throwaway in-memory SQLite test database. Needs Chromium.
+screenshots: $(STAMP)
+	DATABASE_URL= CI=true $(PY) -m pytest tests/browser/screenshots.py -q -p no:cacheprovider
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .

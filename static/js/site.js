@@ -41,4 +41,17 @@
     button.hidden = false;
     button.addEventListener("click", function () { window.print(); });
   });
+  // On paper nothing can be unfolded: print folded lists marked data-print-open (the finder's
+  // hidden products) open, then fold them back.
+  var unfolded = [];
+  window.addEventListener("beforeprint", function () {
+    document.querySelectorAll("details[data-print-open]:not([open])").forEach(function (details) {
+      details.open = true;
+      unfolded.push(details);
+    });
+  });
+  window.addEventListener("afterprint", function () {
+    unfolded.forEach(function (details) { details.open = false; });
+    unfolded = [];
+  });
 })();

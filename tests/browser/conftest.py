@@ -103,3 +103,29 @@ def demo_data(transactional_db):
     from django.core.management import call_command
 
     call_command("seed_demo", verbosity=0)
+
+
+@pytest.fixture(scope="module")
+def demo_data_once(request, django_db_setup, django_db_blocker):
+    """The demo catalog, seeded once for a whole module whose tests only read it.
+
+    The live server makes every test ask for `transactional_db`, which empties the database
+    after each test, so each test would seed again. A read-only module opts out by overriding
+    that fixture with one that asks for this instead:
+
+        @pytest.fixture
+        def transactional_db(demo_data_once):
+            pass  # every test here only reads: the module seeds once
+
+    `DEMO_PRODUCTS = N` in the module adds N generated products. When the module ends the
+    database is emptied, as after any transactional test.
+    """
+    from django.core.management import call_command
+
+    with django_db_blocker.unblock():
+        call_command("seed_demo", verbosity=0)
+        extra = getattr(request.module, "DEMO_PRODUCTS", 0)
+        if extra:
+            call_command("seed_demo", products=extra, verbosity=0)
+        yield
+        call_command("flush", interactive=False, verbosity=0)

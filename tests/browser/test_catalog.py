@@ -1,14 +1,15 @@
 import re
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import expect
+
+# The demo catalog plus 300 generated products, so filtered lists run to several pages.
+DEMO_PRODUCTS = 300
 
 
 @pytest.fixture
-def big_catalog(demo_data):
-    """The demo catalog plus 300 generated products, so filtered lists run to several pages."""
-    call_command("seed_demo", products=300, verbosity=0)
+def transactional_db(demo_data_once):
+    """Every test in this module only reads: the demo data is seeded once (see conftest)."""
 
 
 def facet(page, title):
@@ -19,7 +20,7 @@ def chips(page):
     return page.get_by_role("region", name="Active filters")
 
 
-def test_filter_remove_a_chip_page_forward_and_back(page, big_catalog):
+def test_filter_remove_a_chip_page_forward_and_back(page):
     page.goto("/catalog/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Catalog")
 
@@ -69,7 +70,7 @@ def test_filter_remove_a_chip_page_forward_and_back(page, big_catalog):
     expect(chips(page)).to_have_count(0)
 
 
-def test_filters_fold_away_on_a_phone_and_sorting_keeps_urls_clean(new_context, big_catalog):
+def test_filters_fold_away_on_a_phone_and_sorting_keeps_urls_clean(new_context):
     phone = new_context(viewport={"width": 375, "height": 740}).new_page()
     phone.goto("/catalog/impact/")
     filters = phone.locator("details.filters")
@@ -84,7 +85,7 @@ def test_filters_fold_away_on_a_phone_and_sorting_keeps_urls_clean(new_context, 
     assert prices == sorted(prices) and len(prices) == 24
 
 
-def test_the_catalog_works_without_javascript(new_context, big_catalog):
+def test_the_catalog_works_without_javascript(new_context):
     page = new_context(java_script_enabled=False).new_page()
     page.goto("/catalog/")
     page.locator("summary", has_text="Filters").click()  # <details> opens without a script
