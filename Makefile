@@ -15,14 +15,17 @@ $(STAMP): pyproject.toml
 	@rm -rf build *.egg-info
 	@touch $(STAMP)
 
+# Development set-up: debug on unless DJANGO_DEBUG says otherwise (production needs a secret).
+DEV := DJANGO_DEBUG=$${DJANGO_DEBUG:-1}
+
 migrate: $(STAMP)
-	$(PY) manage.py migrate --noinput
+	$(DEV) $(PY) manage.py migrate --noinput
 
 demo: migrate
-	$(PY) manage.py seed_demo
+	$(DEV) $(PY) manage.py seed_demo
 
 run: demo
-	DJANGO_DEBUG=1 $(PY) manage.py runserver 127.0.0.1:$(PORT)
+	$(DEV) $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 test: $(STAMP)
 	$(PY) -m pytest $(PYTEST_ARGS)
