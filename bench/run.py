@@ -4,9 +4,10 @@ production settings, and drive each page with wrk at a fixed concurrency.
 Prints and writes (bench/results/) requests per second, p50 and p99 latency, SQL queries per
 page, and each page's ratio to the floor view measured in the same run. Exits non-zero on any
 5xx. Environment knobs: DATABASE_URL (default: a `safeword_bench` database on the local
-PostgreSQL), BENCH_SIZES (default 1000,10000,100000), BENCH_SECONDS (10), BENCH_CONNECTIONS (4),
-BENCH_WORKERS (gunicorn workers, 3), BENCH_PORT (8765), BENCH_UNCACHED (1: after the largest
-size, run every page once more with the whole-page cache off, to show the cost of a miss).
+PostgreSQL; it is dropped and created afresh at the start of each run), BENCH_SIZES (default
+1000,10000,100000), BENCH_SECONDS (10), BENCH_CONNECTIONS (4), BENCH_WORKERS (gunicorn
+workers, 3), BENCH_PORT (8765), BENCH_UNCACHED (1: after the largest size, run every page once
+more with the whole-page cache off, to show the cost of a miss).
 """
 
 import datetime as dt
@@ -68,15 +69,15 @@ def run(*args, env=None, quiet=False) -> str:
     return result.stdout
 
 
-def ensure_database(env) -> None:
+def fresh_database() -> None:
+    """Drop and create the benchmark database, so each size holds exactly its products."""
     import psycopg
 
     name = DATABASE_URL.rsplit("/", 1)[1].split("?")[0]
     admin_url = DATABASE_URL.rsplit("/", 1)[0] + "/postgres"
     with psycopg.connect(admin_url, autocommit=True) as conn:
-        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
-        if not exists:
-            conn.execute(f'CREATE DATABASE "{name}"')
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        conn.execute(f'CREATE DATABASE "{name}"')
 
 
 def analyze() -> None:
@@ -243,7 +244,7 @@ def main() -> int:
     if shutil.which("wrk") is None:
         raise SystemExit("wrk is not installed: apt-get install wrk (make bench does this)")
     env = environment()
-    ensure_database(env)
+    fresh_database()
     run(PY, "manage.py", "migrate", "--noinput", env=env, quiet=True)
     run(PY, "manage.py", "collectstatic", "--noinput", env=env, quiet=True)
     started = time.monotonic()
