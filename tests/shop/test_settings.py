@@ -207,3 +207,33 @@ def test_admin_path_comes_from_the_environment():
         "/back-office-7f3a/ /back-office-7f3a/login/",
         "old path gone",
     ]
+
+
+def manage_check(**env):
+    environment = clean_environment()
+    environment.update(env)
+    return subprocess.run(
+        [
+            sys.executable,
+            "manage.py",
+            "shell",
+            "-c",
+            "from django.conf import settings; print(settings.DEBUG)",
+        ],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+    )
+
+
+def test_manage_py_on_a_developer_machine_without_a_secret_runs_in_debug():
+    result = manage_check(DATABASE_URL="")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "True"
+
+
+def test_manage_py_with_a_secret_key_keeps_debug_off():
+    result = manage_check(DATABASE_URL="", DJANGO_SECRET_KEY="x" * 50)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "False"
