@@ -35,11 +35,7 @@ SKIP_CACHE_CONTROL = ("no-store", "no-cache", "private")
 
 
 def content_version() -> int:
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        cache.add(VERSION_KEY, 1, timeout=None)
-        version = cache.get(VERSION_KEY, 1)
-    return version
+    return cache.get_or_set(VERSION_KEY, 1, timeout=None)
 
 
 def bump_content_version(**kwargs) -> None:
