@@ -63,7 +63,9 @@ def main() -> None:
             f"{len(captured.captured_queries):3d} queries  ~{sql:5.1f} ms in SQL"
         )
         if options.profile == page.name:
-            pstats.Stats(profiler).sort_stats("cumulative").print_stats(30)
+            stats = pstats.Stats(profiler)
+            stats.sort_stats("cumulative").print_stats(45)
+            stats.sort_stats("tottime").print_stats(25)
 
 
 if __name__ == "__main__":

@@ -1,11 +1,13 @@
 """Print, as JSON, how many SQL queries each benchmarked page runs when it is rendered (the
 whole-page cache is off here, so this is the cost of a cache miss; a hit runs none). One
-request each, after a warm-up request. Run with the server's environment:
-`python bench/queries.py`."""
+request each, after a warm-up request. Also how long the finder's index of the catalog takes to
+build (what the first recommendation after a catalog change pays; best of three) and how many
+classes it holds. Run with the server's environment: `python bench/queries.py`."""
 
 import json
 import os
 import sys
+import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -22,6 +24,7 @@ from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 from bench.pages import PAGES  # noqa: E402
+from catalog.finder.index import build_index  # noqa: E402
 from shop.age_gate import issue_pass  # noqa: E402
 
 
@@ -43,6 +46,12 @@ def main() -> None:
             "queries": len(captured.captured_queries),
             "status": response.status_code,
         }
+    timings = []
+    for _ in range(3):
+        started = time.perf_counter()
+        index = build_index()
+        timings.append(time.perf_counter() - started)
+    counts["finder index"] = {"build_ms": round(min(timings) * 1000), "classes": len(index.classes)}
     print(json.dumps(counts))
 
 

@@ -1,12 +1,13 @@
 """The beginner safety rules of the brief, in one place.
 
-Each rule exists twice on purpose, side by side: as a database filter (`beginner_safe_q`, used
-by the finder and the catalog to select candidates with indexes) and as a check on one product
-(`beginner_problem`, used by validation so a curator cannot tag an unsafe product for
-beginners). A test keeps the two in agreement.
+`beginner_safe` is the rule itself, on anything with a product's attributes (a product, or a
+class of products in the finder's index): the finder shows beginners only what passes it.
+`beginner_problem` is the same rule as a message for curators, used by validation so nobody can
+tag an unsafe product for beginners. Safety shears are the one exception: they restrain nobody,
+so a curator may tag them for beginners without quick release (the finder never picks shears,
+and offers them as an add-on only under this rule); a missing attribute is reported by
+validation as missing. A test keeps the two in step.
 """
-
-from django.db.models import Q
 
 from catalog.attributes import CategoryKind, RestraintType, RingFit
 
@@ -14,15 +15,15 @@ BEGINNER_MAX_INTENSITY = 2
 BEGINNER_RING_FITS = (RingFit.SOFT, RingFit.ADJUSTABLE)
 
 
-def beginner_safe_q(kind: str) -> Q:
-    """Products of this kind that a beginner may be shown (beyond carrying the tag)."""
+def beginner_safe(kind: str, product) -> bool:
+    """May a beginner be shown this product of this kind (beyond carrying the tag)?"""
     if kind == CategoryKind.IMPACT:
-        return Q(intensity__lte=BEGINNER_MAX_INTENSITY)
+        return product.intensity is not None and product.intensity <= BEGINNER_MAX_INTENSITY
     if kind == CategoryKind.RESTRAINTS:
-        return Q(quick_release=True)
+        return product.quick_release is True
     if kind == CategoryKind.COCK_RINGS:
-        return Q(ring_fit__in=BEGINNER_RING_FITS)
-    return Q()
+        return product.ring_fit in BEGINNER_RING_FITS
+    return True
 
 
 def beginner_problem(kind: str, product) -> str | None:

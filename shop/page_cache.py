@@ -17,6 +17,7 @@ server sees new content at once; `PAGE_CACHE_SECONDS` bounds the life of an entr
 """
 
 import hashlib
+import time
 
 from django.apps import apps
 from django.conf import settings
@@ -34,8 +35,15 @@ STORED_HEADERS = ("Content-Type", "Vary", "Content-Language")
 SKIP_CACHE_CONTROL = ("no-store", "no-cache", "private")
 
 
+def _first_version() -> int:
+    """A version never used before, even when the cache was emptied (Redis restarted): the
+    clock in nanoseconds. Processes that remember something by version (the finder's index)
+    then never mistake old content for new."""
+    return time.time_ns()
+
+
 def content_version() -> int:
-    return cache.get_or_set(VERSION_KEY, 1, timeout=None)
+    return cache.get_or_set(VERSION_KEY, _first_version, timeout=None)
 
 
 def bump_content_version(**kwargs) -> None:
@@ -46,8 +54,8 @@ def bump_content_version(**kwargs) -> None:
 def _bump() -> None:
     try:
         cache.incr(VERSION_KEY)
-    except ValueError:  # no version yet: the next read starts one
-        cache.add(VERSION_KEY, 1, timeout=None)
+    except ValueError:  # no version yet: start one
+        cache.add(VERSION_KEY, _first_version(), timeout=None)
 
 
 def connect_signals() -> None:

@@ -74,6 +74,10 @@ MIDDLEWARE = [
 # Seconds a cached page may live; every content change refreshes pages at once anyway
 # (shop/page_cache.py). 0 turns the page cache off.
 PAGE_CACHE_SECONDS = int(os.environ.get("DJANGO_PAGE_CACHE_SECONDS", "300"))
+# Seconds the finder's index of the catalog (catalog/finder/index.py) may live in the shared
+# cache; it is keyed by the content version, so a change is seen at once anyway. 0: rebuilt on
+# every recommendation.
+FINDER_INDEX_SECONDS = int(os.environ.get("DJANGO_FINDER_INDEX_SECONDS", "3600"))
 
 ROOT_URLCONF = "shop.urls"
 WSGI_APPLICATION = "shop.wsgi.application"

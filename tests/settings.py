@@ -31,3 +31,6 @@ AUTHENTICATION_BACKENDS = [
 # Whole-page caching is off in tests (each test sees its own data); tests/shop/test_page_cache.py
 # turns it on where it is the subject.
 PAGE_CACHE_SECONDS = 0
+# The same for the finder's index (content versions only move after a commit, which a test's
+# transaction never reaches); tests/catalog/finder/test_index.py turns it on.
+FINDER_INDEX_SECONDS = 0

@@ -1,19 +1,18 @@
 """Curator tool: which answers would leave a category (nearly) empty?
 
-Runs every combination of experience level x category x the safety answers (latex allergy,
-owns silicone toys, uses latex condoms) in two queries whatever the number of categories or
-products: one for the categories, one grouped count with a filtered COUNT per combination.
+Counts, for every combination of experience level x category x the safety answers (latex
+allergy, owns silicone toys, uses latex condoms), what the finder could pick, over the finder's
+index (class sizes): no query of its own once the index is current.
 """
 
 from dataclasses import dataclass
 from itertools import product as cartesian
 
-from django.db.models import Count
-
 from catalog.models import Category, Level
 
 from .answers import Answers
-from .rules import allowed_q, pickable
+from .index import finder_index
+from .rules import allowed, hard_rules, pickable
 
 SAFETY_ANSWERS = ("latex_allergy", "owns_silicone_toys", "uses_latex_condoms")
 MINIMUM = 2  # fewer safe, in-stock products than this for a combination is a gap
@@ -47,24 +46,15 @@ def _combinations():
 
 def coverage() -> list[Combination]:
     """Every combination with the number of products the finder could pick for it."""
-    combinations = list(_combinations())
-    aggregates = {
-        f"n{index}": Count("pk", filter=allowed_q(Answers(level=level, **flags)))
-        for index, (level, flags) in enumerate(combinations)
-    }
-    counts = {
-        row.pop("category_id"): row
-        for row in pickable().order_by().values("category_id").annotate(**aggregates)
-    }
+    index = finder_index()
+    classes = [product_class for product_class in index.classes if pickable(product_class)]
     rows = []
-    for category in Category.objects.order_by("position", "name", "pk"):
-        found = counts.get(category.pk, {})
-        for index, (level, flags) in enumerate(combinations):
-            rows.append(
-                Combination(
-                    category=category, level=level, count=found.get(f"n{index}", 0), **flags
-                )
-            )
+    for category in index.categories:
+        own = [c for c in classes if c.category_id == category.pk]
+        for level, flags in _combinations():
+            rules = hard_rules(Answers(level=level, **flags), {category.kind})
+            count = sum(c.size for c in own if allowed(c, rules))
+            rows.append(Combination(category=category, level=level, count=count, **flags))
     return rows
 
 

@@ -1,16 +1,15 @@
 """When a category comes back empty: which answer emptied it, and the retry without it.
 
-One grouped query counts, per empty category, what each hard answer would let through if it
-were taken back, and what each one hides on its own.
+Counted over the finder's index (classes of interchangeable products with their sizes): per
+empty category, what each hard answer would let through if it were taken back, and what each
+one hides on its own.
 """
-
-from django.db.models import Count, Q
 
 from catalog.models import Category
 
 from .answers import HARD_ANSWERS, Answers
 from .results import Empty
-from .rules import Scope, allowed_q, hard_rules
+from .rules import allowed, hard_rules
 
 ANSWER_WORDS = {
     "level": "your experience level",
@@ -50,31 +49,27 @@ def _single_message(name: str, answers: Answers, what: str) -> tuple[str, str]:
     )
 
 
-def diagnose(base, categories: list[Category], answers: Answers) -> dict[int, Empty]:
-    """For each chosen category that nothing fits: the answer that emptied it, a message and
-    the relaxed answers. `base` is what may ever be recommended in the chosen categories.
-    One query, always, so the finder's query count never depends on the data. `base` is
-    already restricted to `categories`: the rules are written for them (see `Scope`); an
-    answer with no rule there hides nothing there."""
+def diagnose(classes, categories: list[Category], answers: Answers) -> dict[int, Empty]:
+    """For each of these categories that nothing fits: the answer that emptied it, a message
+    and the relaxed answers. `classes`: their pickable classes (from the finder's index), so
+    every count here is exact and costs no query. The rules are those of their kinds (the
+    rules of other kinds hide nothing here)."""
     active = answers.active_hard_answers()
-    scope = Scope.of(categories)
-    rules = hard_rules(answers, scope)
-    aggregates = {
-        "everything": Count("pk"),
-        "fits": Count("pk", filter=allowed_q(answers, scope)),
-    }
-    for name in active:
-        aggregates[f"relaxed_{name}"] = Count("pk", filter=allowed_q(answers.relaxed(name), scope))
-        own = [rule.allowed for rule in rules if rule.answer == name]
-        if own:
-            combined = Q()
-            for allowed in own:
-                combined &= allowed
-            aggregates[f"hides_{name}"] = Count("pk", filter=~combined)
-    counts = {
-        row["category_id"]: row
-        for row in base.order_by().values("category_id").annotate(**aggregates)
-    }
+    kinds = {category.kind for category in categories}
+    rules = hard_rules(answers, kinds)
+    relaxed_rules = {name: hard_rules(answers.relaxed(name), kinds) for name in active}
+    counts: dict[int, dict[str, int]] = {}
+    for product_class in classes:
+        row = counts.setdefault(product_class.category_id, {"fits": 0})
+        size = product_class.size
+        if allowed(product_class, rules):
+            row["fits"] += size
+        for name in active:
+            if allowed(product_class, relaxed_rules[name]):
+                row[f"relaxed_{name}"] = row.get(f"relaxed_{name}", 0) + size
+            own = [rule for rule in rules if rule.answer == name]
+            if own and not allowed(product_class, own):
+                row[f"hides_{name}"] = row.get(f"hides_{name}", 0) + size
     empties = {}
     for category in categories:
         row = counts.get(category.pk)
@@ -88,7 +83,7 @@ def diagnose(base, categories: list[Category], answers: Answers) -> dict[int, Em
                 "of stock or waiting for its safety notes. Please look again soon.",
             )
             continue
-        single = [name for name in HARD_ANSWERS if name in active and row[f"relaxed_{name}"]]
+        single = [name for name in HARD_ANSWERS if name in active and row.get(f"relaxed_{name}")]
         if single:
             name = single[0]
             message, label = _single_message(name, answers, what)

@@ -1,23 +1,33 @@
-"""Answers in, recommendations out: the finder's queries.
+"""Answers in, recommendations out.
 
-Every step is one grouped query with indexed filters and LIMIT-like window filters, so the
-number of queries is the same for fifty products or fifty thousand: categories (1, or 0
-when the caller passes them), picks, kit candidates and hidden examples (1, one pass), empty
-categories (1), safety add-ons (0-2, by the kinds chosen), then the card data of the
-products shown (4). The expressions are written for the chosen categories only (`Scope`),
-which keeps them small: compiling SQL is most of the finder's time.
+The finder ranks the whole catalog without a query of its own: it reads the finder's index
+(`index`: recommendable products grouped into classes that it cannot tell apart but by price,
+with each class's size and cheapest products), applies the hard rules and the score to each
+class, and takes the best few. That is exact, not an approximation: within a class the score
+can only fall as the price rises (the budget point), so the best few products of a category
+are among the cheapest few of its classes, and so are the best hidden examples; the kit only
+ever needs the cheapest of a class; and hidden counts and the empty-category diagnosis are sums
+of class sizes. Then the products shown are loaded with their card data (`load_cards`: from
+the shared cache, else 4 queries), among the recommendable products only; if one has gone since
+the index was built, the index is rebuilt and the recommendation made again.
+Queries: none when the index and the cards are cached; 3 to rebuild the index after a catalog
+change, 4 to load cards that are not cached yet.
 """
 
-from django.db.models import Count, F, IntegerField, Q, Value, Window
-from django.db.models.expressions import Case, When
-from django.db.models.functions import RowNumber
-
 from catalog.attributes import CategoryKind, LubricantBase, RestraintType
-from catalog.models import Category, Product
+from catalog.models import Category
 
 from . import kit as kit_search
 from .answers import Answers
 from .emptiness import diagnose
+from .index import (
+    CHEAPEST_PER_CLASS,
+    FinderIndex,
+    ProductClass,
+    build_index,
+    finder_index,
+    load_cards,
+)
 from .results import (
     AddOn,
     CategoryResult,
@@ -28,22 +38,19 @@ from .results import (
     Recommendations,
 )
 from .rules import (
-    ANY,
     LUBE_CONTACT_KINDS,
     OIL_BASES,
     SILICONE_BASES,
-    Scope,
-    allowed_q,
-    broken_rule_expression,
+    allowed,
+    broken_rule,
     hard_rules,
-    has_material,
     pickable,
 )
-from .scoring import explain, score_expression
+from .scoring import budget_points, explain, preference_points
 
 PICKS_PER_CATEGORY = 3
 HIDDEN_EXAMPLES = 3
-ORDER = [F("score").desc(), F("price").asc(), F("pk").asc()]
+assert max(PICKS_PER_CATEGORY, HIDDEN_EXAMPLES) <= CHEAPEST_PER_CLASS
 
 SHEARS_WHY = (
     "Keep safety shears within reach whenever anyone is restrained: they cut through a stuck "
@@ -52,138 +59,126 @@ SHEARS_WHY = (
 LUBE_WHY = "A lube that is safe with the toys above: rough or long play needs plenty of it."
 
 
-def compatibility_flags(scope: Scope = ANY):
-    """The kit compatibility flags of a product as a SQL expression (see `kit`)."""
-    lubes = scope.kind_q(CategoryKind.LUBRICANTS)
-    toys = scope.kind_q(*LUBE_CONTACT_KINDS)
-
-    def flag(condition, bit):
-        return Case(When(condition, then=Value(bit)), default=Value(0), output_field=IntegerField())
-
-    flags = []
-    if lubes is not None:
-        flags.append(flag(lubes & Q(lubricant_base__in=SILICONE_BASES), kit_search.SILICONE_LUBE))
-        flags.append(flag(lubes & Q(lubricant_base__in=OIL_BASES), kit_search.OIL_LUBE))
-    if toys is not None:
-        flags.append(flag(toys & Q(has_material(is_silicone=True)), kit_search.SILICONE_TOY))
-        flags.append(flag(toys & Q(has_material(contains_latex=True)), kit_search.LATEX_TOY))
-    if not flags:
-        return Value(0, output_field=IntegerField())
-    total = flags[0]
-    for part in flags[1:]:
-        total = total + part
-    return total
+def compatibility_flags(product_class: ProductClass) -> int:
+    """The kit compatibility flags of a class of products (see `kit`)."""
+    flags = 0
+    if product_class.kind == CategoryKind.LUBRICANTS:
+        if product_class.lubricant_base in SILICONE_BASES:
+            flags |= kit_search.SILICONE_LUBE
+        if product_class.lubricant_base in OIL_BASES:
+            flags |= kit_search.OIL_LUBE
+    if product_class.kind in LUBE_CONTACT_KINDS:
+        if product_class.has_silicone:
+            flags |= kit_search.SILICONE_TOY
+        if product_class.has_latex:
+            flags |= kit_search.LATEX_TOY
+    return flags
 
 
-def chosen_categories(answers: Answers) -> list[Category]:
+def chosen_categories(answers: Answers, index: FinderIndex | None = None) -> list[Category]:
     """The chosen categories in shop order; no choice means every category."""
-    categories = Category.objects.order_by("position", "name", "pk")
+    categories = (index or finder_index()).categories
     if answers.categories:
-        categories = categories.filter(slug__in=answers.categories)
+        wanted = set(answers.categories)
+        return [category for category in categories if category.slug in wanted]
     return list(categories)
 
 
-def candidates(answers: Answers, categories: list[Category]):
-    """What may be considered in the chosen categories (`base`), with the scope and the hard
-    rules written for them."""
-    scope = Scope.of(categories)
-    base = pickable(scope).filter(category_id__in=[category.pk for category in categories])
-    return base, scope, hard_rules(answers, scope)
+def _ranked(offers, limit: int) -> list[tuple]:
+    """The best few scored offers by score, then price, then id."""
+    return sorted(offers, key=lambda offer: (-offer[0], offer[1], offer[2]))[:limit]
 
 
-def ranked(base, answers: Answers, rules, scope: Scope):
-    """Picks, kit candidates and hidden examples in one pass over the chosen categories.
-
-    Every product gets the key of the first hard rule it breaks ("" when it breaks none),
-    its score and its compatibility flags; then, within its category and that key, its rank
-    by score and price (picks and hidden examples are the first few), the count of its group
-    (how many are hidden for that reason) and, among those that break no rule, its rank by
-    price within its (score, flags) class (the kit only needs the cheapest of each class).
-    Rows: (pk, category_id, broken, score, price, flags, rank, total, kit_rank); narrow on
-    purpose, as every product in the chosen categories is sorted (names come later, with
-    the card data).
-    """
-    group = [F("category_id"), F("broken")]
-    fits = Q(broken="")
-    return (
-        base.annotate(
-            broken=broken_rule_expression(rules),
-            score=score_expression(answers, scope),
-            flags=compatibility_flags(scope),
-        )
-        .annotate(
-            rank=Window(RowNumber(), partition_by=group, order_by=ORDER),
-            total=Window(Count("pk"), partition_by=group),
-            kit_rank=Window(
-                RowNumber(),
-                partition_by=[*group, F("score"), F("flags")],
-                order_by=[F("price").asc(), F("pk").asc()],
-            ),
-        )
-        .filter(
-            (fits & Q(rank__lte=PICKS_PER_CATEGORY))
-            | (~fits & Q(rank__lte=HIDDEN_EXAMPLES))
-            | (fits & Q(kit_rank=1))
-        )
-        .order_by()
-        .values_list(
-            "pk",
-            "category_id",
-            "broken",
-            "score",
-            "price",
-            "flags",
-            "rank",
-            "total",
-            "kit_rank",
-        )
-    )
+def _scored_offers(classes, answers: Answers) -> list[tuple]:
+    """(score, price, pk, class, offer) for the cheapest few products of each class."""
+    offers = []
+    for product_class in classes:
+        points = preference_points(product_class, answers)
+        for offer in product_class.cheapest:
+            score = points + budget_points(offer.price, answers)
+            offers.append((score, offer.price, offer.pk, product_class, offer))
+    return offers
 
 
 def recommend(answers: Answers, categories: list[Category] | None = None) -> Recommendations:
     """`categories`: the chosen categories when the caller has loaded them already (in shop
-    order, as `chosen_categories` gives them), to save a query."""
+    order, as `chosen_categories` gives them)."""
+    return _recommend(answers, categories, finder_index(), fresh=False)
+
+
+def _recommend(answers, categories, index: FinderIndex, fresh: bool) -> Recommendations:
     if categories is None:
-        categories = chosen_categories(answers)
+        categories = chosen_categories(answers, index)
     if not categories:
         return Recommendations(answers=answers, results=(), kit=None, kit_message="")
-    base, scope, rules = candidates(answers, categories)
-    rows = list(ranked(base, answers, rules, scope))
-    fitting = [row for row in rows if row[2] == ""]
-    pick_rows = [
-        (pk, cid, score, flags)
-        for pk, cid, _, score, _, flags, *_ in sorted(
-            (row for row in fitting if row[6] <= PICKS_PER_CATEGORY),
-            key=lambda row: (row[1], row[6]),
-        )
+    kinds = {category.kind for category in categories}
+    rules = hard_rules(answers, kinds)
+    classes = [c for c in index.classes_in(c.pk for c in categories) if pickable(c)]
+
+    picks_by_category: dict[int, list[tuple]] = {}
+    hidden_by_category: dict[int, dict[str, list]] = {}
+    kit_by_category: dict[int, dict[tuple, kit_search.Candidate]] = {}
+    fitting: dict[int, list] = {}
+    breaking: dict[tuple[int, str], list] = {}
+    counts: dict[tuple[int, str], int] = {}
+    for product_class in classes:
+        cid = product_class.category_id
+        broken = broken_rule(product_class, rules)
+        if broken:
+            breaking.setdefault((cid, broken), []).append(product_class)
+            counts[cid, broken] = counts.get((cid, broken), 0) + product_class.size
+        else:
+            fitting.setdefault(cid, []).append(product_class)
+    for cid, fits in fitting.items():
+        offers = _scored_offers(fits, answers)
+        picks_by_category[cid] = _ranked(offers, PICKS_PER_CATEGORY)
+        # The kit: the cheapest product of each (score, compatibility) class is all it needs
+        # (within a class, the cheapest has the best score too).
+        cheapest: dict[tuple, kit_search.Candidate] = {}
+        for product_class in fits:
+            offer = product_class.cheapest[0]
+            score = preference_points(product_class, answers) + budget_points(offer.price, answers)
+            flags = compatibility_flags(product_class)
+            known = cheapest.get((score, flags))
+            if known is None or (offer.price, offer.pk) < (known.price, known.pk):
+                cheapest[score, flags] = kit_search.Candidate(
+                    pk=offer.pk, score=score, price=offer.price, flags=flags
+                )
+        kit_by_category[cid] = cheapest
+    for (cid, broken), broken_classes in breaking.items():
+        examples = _ranked(_scored_offers(broken_classes, answers), HIDDEN_EXAMPLES)
+        hidden_by_category.setdefault(cid, {})[broken] = [offer for *_, offer in examples]
+
+    # Only the categories where nothing fits need the diagnosis.
+    empty = [category for category in categories if category.pk not in fitting]
+    empty_ids = {category.pk for category in empty}
+    empties = diagnose([c for c in classes if c.category_id in empty_ids], empty, answers)
+    kit_groups = [
+        sorted(kit_by_category[category.pk].values(), key=lambda c: (c.score, c.flags))
+        for category in categories
+        if kit_by_category.get(category.pk)
     ]
-    kit_rows = sorted(
-        (
-            (pk, cid, score, price, flags)
-            for pk, cid, _, score, price, flags, _, _, kit_rank in fitting
-            if kit_rank == 1
-        ),
-        key=lambda row: (row[1], row[2], row[4]),
-    )
-    hidden_rows = [
-        (pk, cid, broken, total)
-        for pk, cid, broken, _, _, _, _, total, _ in sorted(
-            (row for row in rows if row[2] != "" and row[6] <= HIDDEN_EXAMPLES),
-            key=lambda row: (row[1], row[2], row[6]),
-        )
+    solution, kit_message = _solve_kit(categories, kit_groups, answers, empties)
+    pick_flags = [
+        compatibility_flags(product_class)
+        for picks in picks_by_category.values()
+        for _, _, _, product_class, _ in picks
     ]
+    add_on_rows = _add_on_rows(index, kinds, answers, pick_flags, solution)
 
-    empties = diagnose(base, categories, answers)
-
-    solution, kit_message = _solve_kit(categories, kit_rows, answers, empties)
-    add_on_rows = _add_on_rows(categories, answers, pick_rows, solution)
-
-    shown = {pk for pk, *_ in pick_rows} | {pk for pk, _ in add_on_rows}
+    shown = {pk for picks in picks_by_category.values() for _, _, pk, _, _ in picks}
+    shown |= {pk for pk, _ in add_on_rows}
     if solution:
         shown |= {item.pk for item in solution.items}
-    # The hidden examples come along for their names (one query for all).
-    loaded = shown | {pk for pk, *_ in hidden_rows}
-    products = Product.objects.with_card_data().in_bulk(loaded) if loaded else {}
+    # The products on the page, with their card data (the hidden examples need only their
+    # names, which the index holds), among the recommendable ones only.
+    products = load_cards(shown)
+    if len(products) < len(shown):
+        if not fresh:  # the catalog changed since the index was built: look again
+            return _recommend(answers, categories, build_index(), fresh=True)
+        if solution and any(item.pk not in products for item in solution.items):
+            solution, kit_message = None, "No kit this time: the catalog just changed."
+        add_on_rows = [(pk, why) for pk, why in add_on_rows if pk in products]
 
     def pick(pk: int, score: int) -> Pick:
         product = products[pk]
@@ -191,26 +186,29 @@ def recommend(answers: Answers, categories: list[Category] | None = None) -> Rec
         over = answers.budget is not None and product.price > answers.budget
         return Pick(product=product, score=score, reasons=reasons, over_budget=over)
 
+    rule_order = [rule.key for rule in rules]
     rules_by_key = {rule.key: rule for rule in rules}
     results = []
     for category in categories:
-        picks = tuple(pick(pk, score) for pk, cid, score, _ in pick_rows if cid == category.pk)
-        groups: dict[str, list] = {}
-        for pk, cid, broken, total in hidden_rows:
-            if cid != category.pk:
-                continue
-            reason = rules_by_key[broken].why_not
-            product = products[pk]
-            groups.setdefault(broken, [total, []])[1].append(
-                HiddenProduct(product.slug, product.name, category.slug, broken, reason)
-            )
+        picks = tuple(
+            pick(pk, score)
+            for score, _, pk, _, _ in picks_by_category.get(category.pk, ())
+            if pk in products
+        )
+        groups = hidden_by_category.get(category.pk, {})
         hidden = tuple(
             HiddenGroup(
-                rule=key, reason=rules_by_key[key].why_not, count=total, examples=tuple(examples)
+                rule=key,
+                reason=rules_by_key[key].why_not,
+                count=counts[category.pk, key],
+                examples=tuple(
+                    HiddenProduct(
+                        offer.slug, offer.name, category.slug, key, rules_by_key[key].why_not
+                    )
+                    for offer in groups[key]
+                ),
             )
-            for key, (total, examples) in sorted(
-                groups.items(), key=lambda item: list(rules_by_key).index(item[0])
-            )
+            for key in sorted(groups, key=rule_order.index)
         )
         results.append(
             CategoryResult(
@@ -237,16 +235,7 @@ def recommend(answers: Answers, categories: list[Category] | None = None) -> Rec
     )
 
 
-def _solve_kit(categories, kit_rows, answers, empties):
-    groups = []
-    for category in categories:
-        group = [
-            kit_search.Candidate(pk=pk, score=score, price=price, flags=flags)
-            for pk, cid, score, price, flags in kit_rows
-            if cid == category.pk
-        ]
-        if group:
-            groups.append(group)
+def _solve_kit(categories, groups, answers, empties):
     left_out = [category.name.lower() for category in categories if category.pk in empties]
     if not groups:
         return None, "No kit this time: nothing fits in the categories you chose."
@@ -291,48 +280,52 @@ def _kit_notes(items: tuple[Pick, ...]) -> tuple[str, ...]:
     return tuple(notes)
 
 
-def _add_on_rows(categories, answers, pick_rows, solution) -> list[tuple[int, str]]:
+def _add_on_rows(index, kinds, answers, pick_flags, solution) -> list[tuple[int, str]]:
     """Safety add-ons: a compatible lube with toys that meet lube (unless lube is chosen),
-    safety shears with restraints. Each is one LIMIT 1 query, under every hard rule."""
-    kinds = {category.kind for category in categories}
+    safety shears with restraints, each the best product of its kind (in any category of that
+    kind) under every hard rule."""
     rows = []
 
-    def allowed(kind):
-        return Product.objects.recommendable().filter(
-            Q(category__kind=kind), allowed_q(answers, Scope.of_kind(kind))
-        )
+    def best(kind, accept, order):
+        rules = hard_rules(answers, {kind})
+        offers = []
+        for product_class in index.classes:
+            if (
+                product_class.kind == kind
+                and accept(product_class)
+                and allowed(product_class, rules)
+            ):
+                offer = product_class.cheapest[0]
+                offers.append((order(product_class, offer), offer.pk))
+        return min(offers)[1] if offers else None
 
     if kinds & set(LUBE_CONTACT_KINDS) and CategoryKind.LUBRICANTS not in kinds:
         # Safe with every toy shown, in the kit or among the picks: any of them may be bought.
-        kit_items = solution.items if solution else ()
         toy_flags = 0
-        for flags in [row[3] for row in pick_rows] + [item.flags for item in kit_items]:
+        for flags in pick_flags + [item.flags for item in (solution.items if solution else ())]:
             toy_flags |= flags
-        lube = allowed(CategoryKind.LUBRICANTS)
+        refused = set()
         if toy_flags & kit_search.SILICONE_TOY:
-            lube = lube.exclude(lubricant_base__in=SILICONE_BASES)
+            refused |= set(SILICONE_BASES)
         if toy_flags & kit_search.LATEX_TOY:
-            lube = lube.exclude(lubricant_base__in=OIL_BASES)
-        water_first = Case(
-            When(lubricant_base=LubricantBase.WATER, then=Value(0)),
-            default=Value(1),
-            output_field=IntegerField(),
-        )
-        pk = (
-            lube.annotate(water_first=water_first)
-            .order_by("water_first", "-is_featured", "price", "pk")
-            .values_list("pk", flat=True)
-            .first()
+            refused |= set(OIL_BASES)
+        pk = best(
+            CategoryKind.LUBRICANTS,
+            lambda c: c.lubricant_base not in refused,
+            lambda c, offer: (
+                c.lubricant_base != LubricantBase.WATER,
+                not c.is_featured,
+                offer.price,
+                offer.pk,
+            ),
         )
         if pk is not None:
             rows.append((pk, LUBE_WHY))
     if CategoryKind.RESTRAINTS in kinds:
-        pk = (
-            allowed(CategoryKind.RESTRAINTS)
-            .filter(restraint_type=RestraintType.SAFETY_SHEARS)
-            .order_by("-is_featured", "price", "pk")
-            .values_list("pk", flat=True)
-            .first()
+        pk = best(
+            CategoryKind.RESTRAINTS,
+            lambda c: c.restraint_type == RestraintType.SAFETY_SHEARS,
+            lambda c, offer: (not c.is_featured, offer.price, offer.pk),
         )
         if pk is not None:
             rows.append((pk, SHEARS_WHY))

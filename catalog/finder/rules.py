@@ -1,25 +1,19 @@
-"""The finder's hard rules: database filters that no score can override.
+"""The finder's hard rules: filters that no score can override.
 
-Each rule says which products it allows (a `Q`, so candidates are selected with indexed
-filters) and, for what it hides, a plain "why not". Rules key off `Category.kind`, never a
-category's slug, so a new category of an existing kind is covered with no code.
-
-A `Scope` says which categories a query is already restricted to: the rules (and the score)
-then say "in these category ids" instead of joining the category's kind, leave out what
-cannot apply (no cock-ring rule when no cock-ring category was chosen), and drop the kind
-test entirely when every category in the query is of that kind. Same products, a smaller
-expression for Django to compile and for PostgreSQL to evaluate.
+Each rule says which products it allows (a predicate on a product, or on a class of products
+in the finder's index: the attribute names are the same) and, for what it hides, a plain "why
+not". Rules key off `Category.kind`, never a category's slug, so a new category of an existing
+kind is covered with no code. Rules that cannot hide anything in the chosen kinds are left
+out, so a hidden product is explained by the first rule, among those that matter, it breaks.
 """
 
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
-from django.db.models import CharField, Exists, OuterRef, Q, Value
-from django.db.models.expressions import Case, When
-
 from catalog.attributes import CategoryKind, LubricantBase, RestraintType
-from catalog.models import Level, Product
+from catalog.models import Level
 from catalog.models.product import LEVEL_FIELDS
-from catalog.rules import BEGINNER_MAX_INTENSITY, beginner_safe_q
+from catalog.rules import BEGINNER_MAX_INTENSITY, beginner_safe
 
 from .answers import Answers
 
@@ -65,120 +59,72 @@ OIL_LUBE_WHY_NOT = (
 
 
 @dataclass(frozen=True)
-class Scope:
-    """The categories a query is restricted to: kind -> their ids (None: any category)."""
-
-    ids_by_kind: dict | None = None
-
-    @classmethod
-    def of(cls, categories) -> "Scope":
-        """A query restricted to these categories (`category_id IN ...`)."""
-        ids: dict[str, list[int]] = {}
-        for category in categories:
-            ids.setdefault(category.kind, []).append(category.pk)
-        return cls({kind: tuple(pks) for kind, pks in ids.items()})
-
-    @classmethod
-    def of_kind(cls, kind: str) -> "Scope":
-        """A query that filters on this category kind itself."""
-        return cls({kind: ()})
-
-    def kind_q(self, *kinds: str) -> Q | None:
-        """Products of these kinds within the scope: None when the scope holds none of them,
-        an empty Q (always true) when everything in the scope is of these kinds."""
-        if self.ids_by_kind is None:
-            return Q(category__kind=kinds[0]) if len(kinds) == 1 else Q(category__kind__in=kinds)
-        present = [kind for kind in dict.fromkeys(kinds) if kind in self.ids_by_kind]
-        if not present:
-            return None
-        if len(present) == len(self.ids_by_kind):
-            return Q()
-        return Q(category_id__in=[pk for kind in present for pk in self.ids_by_kind[kind]])
-
-
-ANY = Scope()
-
-
-@dataclass(frozen=True)
 class Rule:
     key: str  # stable name, e.g. "beginner-restraints"
     answer: str  # the answer behind it: "level", "latex_allergy", ...
-    allowed: Q  # the products it lets through
+    allows: Callable  # product (or class of products) -> may it be shown?
     why_not: str  # for the products it hides
 
 
-def has_material(**material_filter) -> Exists:
-    """True where the product has a material matching the filter (one indexed lookup)."""
-    through = Product.materials.through.objects.filter(
-        product_id=OuterRef("pk"), **{f"material__{k}": v for k, v in material_filter.items()}
-    )
-    return Exists(through)
+def _beginner_rule(kind: str):
+    return lambda item: item.kind != kind or beginner_safe(kind, item)
 
 
-def hard_rules(answers: Answers, scope: Scope = ANY) -> tuple[Rule, ...]:
-    """The rules these answers switch on, most specific first: a hidden product is explained
-    by the first rule it breaks. Within a scope, a rule that cannot hide anything there is
-    left out."""
+def _not_lube_of(bases):
+    return lambda item: not (item.kind == CategoryKind.LUBRICANTS and item.lubricant_base in bases)
+
+
+def hard_rules(answers: Answers, kinds: Collection[str] | None = None) -> tuple[Rule, ...]:
+    """The rules these answers switch on, most specific first. `kinds`: the kinds of category
+    in question (None: every kind); a rule that cannot hide anything there is left out."""
+
+    def present(kind: str) -> bool:
+        return kinds is None or kind in kinds
+
     rules = []
     if answers.is_beginner:
         for kind, why_not in BEGINNER_WHY_NOT.items():
-            safe = beginner_safe_q(kind)
-            of_kind = scope.kind_q(kind)
-            if safe and of_kind is not None:
-                allowed = (~of_kind | safe) if of_kind else safe
-                rules.append(Rule(f"beginner-{kind}", "level", allowed, why_not))
+            if present(kind):
+                rules.append(Rule(f"beginner-{kind}", "level", _beginner_rule(kind), why_not))
     if answers.latex_allergy:
-        rules.append(
-            Rule("latex", "latex_allergy", ~Q(has_material(contains_latex=True)), LATEX_WHY_NOT)
-        )
-    lubes = scope.kind_q(CategoryKind.LUBRICANTS)
-    if answers.owns_silicone_toys and lubes is not None:
+        rules.append(Rule("latex", "latex_allergy", lambda item: not item.has_latex, LATEX_WHY_NOT))
+    if answers.owns_silicone_toys and present(CategoryKind.LUBRICANTS):
         rules.append(
             Rule(
                 "silicone-lube",
                 "owns_silicone_toys",
-                ~(lubes & Q(lubricant_base__in=SILICONE_BASES)),
+                _not_lube_of(SILICONE_BASES),
                 SILICONE_LUBE_WHY_NOT,
             )
         )
-    if answers.uses_latex_condoms and lubes is not None:
+    if answers.uses_latex_condoms and present(CategoryKind.LUBRICANTS):
         rules.append(
-            Rule(
-                "oil-lube",
-                "uses_latex_condoms",
-                ~(lubes & Q(lubricant_base__in=OIL_BASES)),
-                OIL_LUBE_WHY_NOT,
-            )
+            Rule("oil-lube", "uses_latex_condoms", _not_lube_of(OIL_BASES), OIL_LUBE_WHY_NOT)
         )
     level = Level(answers.level)
+    field = LEVEL_FIELDS[level]
     rules.append(
-        Rule(f"level-{level}", "level", Q(**{LEVEL_FIELDS[level]: True}), LEVEL_WHY_NOT[level])
+        Rule(f"level-{level}", "level", lambda item: getattr(item, field), LEVEL_WHY_NOT[level])
     )
     return tuple(rules)
 
 
-def allowed_q(answers: Answers, scope: Scope = ANY) -> Q:
-    """Every hard rule at once: what these answers may ever be shown."""
-    combined = Q()
-    for rule in hard_rules(answers, scope):
-        combined &= rule.allowed
-    return combined
+def allowed(item, rules) -> bool:
+    """Does the product (or class) pass every one of these rules?"""
+    return all(rule.allows(item) for rule in rules)
 
 
-def broken_rule_expression(rules) -> Case:
-    """The key of the first rule a product breaks, or "" when it breaks none."""
-    return Case(
-        *[When(~rule.allowed, then=Value(rule.key)) for rule in rules],
-        default=Value(""),
-        output_field=CharField(),
+def broken_rule(item, rules) -> str:
+    """The key of the first rule the product (or class) breaks, or "" when it breaks none."""
+    for rule in rules:
+        if not rule.allows(item):
+            return rule.key
+    return ""
+
+
+def pickable(item) -> bool:
+    """May the finder pick it at all? Everything in the index is recommendable (published, in
+    stock, with a safety note); safety shears are an add-on, never a pick."""
+    return not (
+        item.kind == CategoryKind.RESTRAINTS and item.restraint_type == RestraintType.SAFETY_SHEARS
     )
-
-
-def pickable(scope: Scope = ANY):
-    """What the finder may ever consider: recommendable (published, in stock, with a safety
-    note) and not an accessory."""
-    products = Product.objects.recommendable()
-    restraints = scope.kind_q(CategoryKind.RESTRAINTS)
-    if restraints is None:
-        return products
-    return products.exclude(restraints & Q(restraint_type=RestraintType.SAFETY_SHEARS))

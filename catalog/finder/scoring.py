@@ -1,19 +1,16 @@
-"""The soft preferences: a small integer score, computed in the database to select and order
-candidates, and the same points explained in plain words for people.
+"""The soft preferences: a small integer score that orders candidates, and the same points
+explained in plain words for people.
 
-`score_expression` (SQL) and `explain` (Python, on a loaded product) award the same points for
-the same reasons; a property test keeps them in agreement.
+`preference_points` + `budget_points` (on a class of products, to rank the whole catalog from
+the finder's index) and `explain` (on a loaded product, with its reasons) award the same points
+for the same reasons; a property test keeps them in agreement.
 """
 
 from dataclasses import dataclass
-
-from django.db.models import IntegerField, Q, Value
-from django.db.models.expressions import Case, When
+from decimal import Decimal
 
 from catalog.attributes import (
     INTENSITY_LABELS,
-    INTENSITY_MAX,
-    INTENSITY_MIN,
     CategoryKind,
     LubricantBase,
     RestraintType,
@@ -24,11 +21,17 @@ from catalog.attributes import (
 from catalog.models import Product
 
 from .answers import Answers
-from .rules import ANY, Scope
 
 MATCH_POINTS = 2  # the product is what the customer asked for
 NEAR_POINTS = 1  # intensity one step away from the one asked for
 BUDGET_POINTS = 1  # the product alone fits the total budget
+
+# The one preference asked about each kind of category (impact has two, scored apart).
+PREFERENCE_FIELD = {
+    CategoryKind.RESTRAINTS: "restraint_type",
+    CategoryKind.COCK_RINGS: "ring_fit",
+    CategoryKind.VIBRATORS: "vibrator_type",
+}
 
 SENSATION_WORDS = {
     Sensation.THUD: "Thuddy, as you asked: a deep, spread-out feeling",
@@ -36,55 +39,28 @@ SENSATION_WORDS = {
 }
 
 
-def _points(condition: Q, points: int) -> Case:
-    return Case(When(condition, then=Value(points)), default=Value(0), output_field=IntegerField())
+def preference_points(item, answers: Answers) -> int:
+    """The points a product (or a class of products in the finder's index) earns for the
+    preferences asked, before the budget: what it is, not what it costs."""
+    points = 0
+    kind = item.kind
+    if kind == CategoryKind.IMPACT:
+        if answers.intensity is not None and item.intensity is not None:
+            distance = abs(item.intensity - answers.intensity)
+            points += MATCH_POINTS if distance == 0 else NEAR_POINTS if distance == 1 else 0
+        if answers.sensation and item.sensation == answers.sensation:
+            points += MATCH_POINTS
+    else:
+        field = PREFERENCE_FIELD.get(kind)
+        wanted = getattr(answers, field) if field else ""
+        if wanted and getattr(item, field) == wanted:
+            points += MATCH_POINTS
+    return points
 
 
-def score_expression(answers: Answers, scope: Scope = ANY):
-    """The preference score of a product as a SQL expression (0 when nothing was asked).
-    Within a scope, only the preferences of the kinds in it count (the others give 0)."""
-
-    def _matches(kind: str, field: str, value) -> Q | None:
-        of_kind = scope.kind_q(kind)
-        return None if of_kind is None else of_kind & Q(**{field: value})
-
-    parts = []
-    impact = scope.kind_q(CategoryKind.IMPACT)
-    if answers.intensity is not None and impact is not None:
-        near = [
-            value
-            for value in (answers.intensity - 1, answers.intensity + 1)
-            if INTENSITY_MIN <= value <= INTENSITY_MAX
-        ]
-        parts.append(
-            Case(
-                When(
-                    _matches(CategoryKind.IMPACT, "intensity", answers.intensity),
-                    then=Value(MATCH_POINTS),
-                ),
-                When(_matches(CategoryKind.IMPACT, "intensity__in", near), then=Value(NEAR_POINTS)),
-                default=Value(0),
-                output_field=IntegerField(),
-            )
-        )
-    for kind, field in (
-        (CategoryKind.IMPACT, "sensation"),
-        (CategoryKind.RESTRAINTS, "restraint_type"),
-        (CategoryKind.COCK_RINGS, "ring_fit"),
-        (CategoryKind.VIBRATORS, "vibrator_type"),
-    ):
-        wanted = getattr(answers, field)
-        matches = _matches(kind, field, wanted) if wanted else None
-        if matches is not None:
-            parts.append(_points(matches, MATCH_POINTS))
-    if answers.budget is not None:
-        parts.append(_points(Q(price__lte=answers.budget), BUDGET_POINTS))
-    if not parts:
-        return Value(0, output_field=IntegerField())
-    total = parts[0]
-    for part in parts[1:]:
-        total = total + part
-    return total
+def budget_points(price: Decimal, answers: Answers) -> int:
+    """The point a product earns when it alone fits the total budget."""
+    return BUDGET_POINTS if answers.budget is not None and price <= answers.budget else 0
 
 
 @dataclass(frozen=True)

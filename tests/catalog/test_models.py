@@ -6,7 +6,7 @@ from django.db import IntegrityError, transaction
 
 from catalog.attributes import CategoryKind
 from catalog.models import Product
-from catalog.rules import beginner_problem, beginner_safe_q
+from catalog.rules import beginner_problem, beginner_safe
 from tests.factories import CategoryFactory, MaterialFactory, ProductFactory, SafetyNoteFactory
 
 pytestmark = pytest.mark.django_db
@@ -152,28 +152,30 @@ def test_safety_shears_need_no_quick_release_to_suit_beginners():
 
 
 @pytest.mark.parametrize("kind", CategoryKind.values)
-def test_beginner_filter_and_beginner_check_agree(kind):
+def test_the_finder_rule_and_the_curator_check_agree(kind):
+    """What the finder shows beginners is exactly what a curator may tag for beginners, but
+    for safety shears (never picked by the finder; offered as an add-on)."""
     category = CategoryFactory(kind=kind, slug=f"agree-{kind}")
     variants = (
         [{"intensity": i} for i in range(1, 6)]
         if kind == CategoryKind.IMPACT
-        else [{"quick_release": q} for q in (True, False)]
+        else [
+            {"quick_release": q, "restraint_type": t}
+            for q in (True, False)
+            for t in ("wrist", "safety-shears")
+        ]
         if kind == CategoryKind.RESTRAINTS
         else [{"ring_fit": f} for f in ("soft", "adjustable", "rigid")]
         if kind == CategoryKind.COCK_RINGS
         else [{}]
     )
-    products = [
-        ProductFactory(category=category, for_beginner=False, for_experienced=True, **attrs)
-        for attrs in variants
-    ]
-    allowed_by_query = set(
-        Product.objects.filter(category=category)
-        .filter(beginner_safe_q(kind))
-        .values_list("pk", flat=True)
-    )
-    allowed_by_check = {p.pk for p in products if beginner_problem(kind, p) is None}
-    assert allowed_by_query == allowed_by_check
+    for attrs in variants:
+        product = ProductFactory(category=category, **attrs)
+        shears = attrs.get("restraint_type") == "safety-shears"
+        may_tag = beginner_problem(kind, product) is None
+        assert beginner_safe(kind, product) == (
+            may_tag and not (shears and not product.quick_release)
+        ), attrs
 
 
 def test_all_safety_notes_merge_category_and_product_notes_most_severe_first():

@@ -69,6 +69,9 @@ def product_specs(draw):
         "levels": draw(st.sampled_from(["beginner", "experienced", "both", "both"])),
         "materials": draw(st.sets(st.sampled_from(["silicone", "latex", "plain"]), max_size=2)),
         "own_note": draw(st.sampled_from([True, True, False])),
+        # Lookalikes: the finder groups products it cannot tell apart and keeps the cheapest
+        # few of each group, so groups bigger than that must come up.
+        "copies": draw(st.sampled_from([1, 1, 1, 2, 4])),
         **{name: draw(strategy) for name, strategy in ATTRIBUTE_STRATEGIES[kind].items()},
     }
 
@@ -120,14 +123,17 @@ def build(catalog) -> None:
         spec = dict(spec)
         kind = spec.pop("kind")
         levels = spec.pop("levels")
-        ProductFactory(
-            category=categories[kind],
-            for_beginner=levels in ("beginner", "both"),
-            for_experienced=levels in ("experienced", "both"),
-            materials=[materials[name] for name in sorted(spec.pop("materials"))],
-            safety_notes=[SafetyNoteFactory()] if spec.pop("own_note") else None,
-            **spec,
-        )
+        chosen_materials = [materials[name] for name in sorted(spec.pop("materials"))]
+        own_note = spec.pop("own_note")
+        for _ in range(spec.pop("copies")):
+            ProductFactory(
+                category=categories[kind],
+                for_beginner=levels in ("beginner", "both"),
+                for_experienced=levels in ("experienced", "both"),
+                materials=chosen_materials,
+                safety_notes=[SafetyNoteFactory()] if own_note else None,
+                **spec,
+            )
 
 
 # --- the oracle: the brief's rules, written out again in plain Python ----------------------
@@ -272,6 +278,21 @@ def check_against_brute_force(products, answers: Answers) -> None:
         for pick in picks:  # the database and the explanation agree on every point
             assert pick.score == explain(pick.product, answers).score
         assert (kind in result.empty) == (not group)
+        # Everything else that could be recommended there is counted as hidden, exactly.
+        hidden = [
+            p
+            for p in products
+            if p.category.kind == kind
+            and p.is_published
+            and p.stock > 0
+            and p.all_safety_notes
+            and not is_shears(p)
+            and not may_show(p, answers)
+        ]
+        (category_result,) = [r for r in result.results if r.category.slug == kind]
+        assert category_result.hidden_count == len(hidden)
+        for group in category_result.hidden:
+            assert 1 <= len(group.examples) <= 3
     expected = brute_force_kit(products, answers)
     if expected is None:
         assert result.kit is None
