@@ -5,8 +5,18 @@ from catalog.serializers import product_object
 from .results import Pick, Recommendations
 
 
+def card_object(product) -> dict:
+    """The product object of a card, made once per card: the finder's cards are kept for the
+    content version and shared by the requests a process serves (`index.load_cards`), and the
+    object depends on the product alone. Callers copy it before adding to it."""
+    made = product.__dict__.get("_finder_card_object")
+    if made is None:
+        made = product.__dict__["_finder_card_object"] = product_object(product)
+    return made
+
+
 def pick_object(pick: Pick) -> dict:
-    return {**product_object(pick.product), "score": pick.score, "reasons": list(pick.reasons)}
+    return {**card_object(pick.product), "score": pick.score, "reasons": list(pick.reasons)}
 
 
 def recommendations_object(recommendations: Recommendations) -> dict:
@@ -27,7 +37,7 @@ def recommendations_object(recommendations: Recommendations) -> dict:
         "kit": None
         if kit is None
         else {
-            "items": [product_object(pick.product) for pick in kit.items],
+            "items": [dict(card_object(pick.product)) for pick in kit.items],
             "total": f"{kit.total:.2f}",
         },
     }
