@@ -16,7 +16,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from decimal import Decimal
 
-from django.db.models import Count, Max, Min, Q, QuerySet
+from django.db.models import Count, Max, Min, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 
 
 @dataclass(frozen=True)
@@ -128,13 +129,32 @@ def related_counts(
     scope: QuerySet, conditions: Mapping[str, Q], facet: RelatedFacet, chosen: set[str]
 ) -> list[Option]:
     """Every row of the related model with the count of matching products (one query)."""
-    matching = scope.filter(without(conditions, facet.name)).values("pk")
+    matching = scope.filter(without(conditions, facet.name))
     rows = facet.rows
     if not rows.query.order_by:  # Meta.ordering does not apply to GROUP BY queries: restate it
         rows = rows.order_by(*rows.model._meta.ordering)
-    rows = rows.annotate(
-        facet_count=Count(facet.related_name, filter=Q(**{f"{facet.related_name}__in": matching}))
-    ).values_list(facet.value_field, facet.label_field, "facet_count")
+    relation = rows.model._meta.get_field(facet.related_name)
+    if relation.one_to_many:
+        # A foreign key on the product (its category): a count per row, in a correlated
+        # subquery that reads the product index on that key, instead of joining every
+        # product to the rows and testing each against the matching ids.
+        key = relation.field.name
+        per_row = (
+            matching.filter(**{key: OuterRef("pk")})
+            .order_by()
+            .values(key)
+            .annotate(n=Count("*"))
+            .values("n")
+        )
+        rows = rows.annotate(facet_count=Coalesce(Subquery(per_row), 0))
+    else:
+        rows = rows.annotate(
+            facet_count=Count(
+                facet.related_name,
+                filter=Q(**{f"{facet.related_name}__in": matching.values("pk")}),
+            )
+        )
+    rows = rows.values_list(facet.value_field, facet.label_field, "facet_count")
     return [Option(value, label, count, value in chosen) for value, label, count in rows]
 
 

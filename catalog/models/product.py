@@ -198,6 +198,15 @@ class Product(models.Model):
                 condition=Q(is_published=True, stock__gt=0),
                 name="product_pickable_cat_price",
             ),
+            # The facet counts (catalog.facets): listed products only, with the columns of the
+            # cheap filters, so reading the matching ids (the latex-free and material counts)
+            # and counting a category's matches are index-only scans, not reads of the table.
+            models.Index(
+                fields=["category"],
+                include=["id", "price", "stock", "for_beginner", "for_experienced"],
+                condition=Q(is_published=True),
+                name="product_listed_facets",
+            ),
             # Filters.
             models.Index(fields=["for_beginner"], name="product_for_beginner"),
             models.Index(fields=["for_experienced"], name="product_for_experienced"),
