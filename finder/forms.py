@@ -19,6 +19,7 @@ from catalog.attributes import (
     VibratorType,
 )
 from catalog.finder import Answers
+from catalog.finder.index import shop_categories
 from catalog.models import Category, Level
 from catalog.rules import BEGINNER_MAX_INTENSITY, BEGINNER_RING_FITS
 
@@ -38,9 +39,33 @@ RESTRAINT_CHOICES = [
 ]
 
 
-class CategoryChoiceField(forms.ModelMultipleChoiceField):
-    def label_from_instance(self, category):
-        return category.name
+def _category_choices():
+    return [(category.slug, category.name) for category in shop_categories()]
+
+
+class CategoryChoiceField(forms.MultipleChoiceField):
+    """Category slugs in, the chosen categories out (in shop order). Checked against the
+    shop's categories as the finder's index holds them for the content version, so a warm
+    index answers without a query (the choices are only listed to render the checkboxes)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(choices=_category_choices, **kwargs)
+
+    def clean(self, value):
+        slugs = self.to_python(value)
+        if self.required and not slugs:
+            raise forms.ValidationError(self.error_messages["required"], code="required")
+        categories = shop_categories()
+        known = {category.slug for category in categories}
+        for slug in slugs:
+            if slug not in known:
+                raise forms.ValidationError(
+                    self.error_messages["invalid_choice"],
+                    code="invalid_choice",
+                    params={"value": slug},
+                )
+        self.run_validators(slugs)
+        return [category for category in categories if category.slug in set(slugs)]
 
 
 class AnswersForm(forms.Form):
@@ -56,8 +81,6 @@ class AnswersForm(forms.Form):
     )
     categories = CategoryChoiceField(
         label="What would you like to explore?",
-        queryset=Category.objects.order_by("position", "name", "pk"),
-        to_field_name="slug",
         required=False,
         widget=forms.CheckboxSelectMultiple,
         help_text="Choose one or more. Choose none and we will suggest something from each.",
@@ -150,8 +173,8 @@ class AnswersForm(forms.Form):
         )
 
     def chosen_categories(self) -> list[Category] | None:
-        """The chosen categories as validation loaded them, in shop order (the finder's
-        `recommend` takes them to save fetching them again); None when none was chosen."""
+        """The chosen categories as validation found them, in shop order (the finder's
+        `recommend` takes them to save looking them up again); None when none was chosen."""
         return list(self.cleaned_data["categories"]) or None
 
 

@@ -206,6 +206,13 @@ def finder_index() -> FinderIndex:
     return memo.index
 
 
+def shop_categories() -> tuple[Category, ...]:
+    """Every category, in shop order: the index's, when it is kept (no query once warm)."""
+    if not _caching():
+        return tuple(Category.objects.order_by("position", "name", "pk"))
+    return finder_index().categories
+
+
 def cards_query(pks):
     """These products, if still recommendable, with their card data (by primary key)."""
     return Product.objects.recommendable().with_card_data().filter(pk__in=pks)
