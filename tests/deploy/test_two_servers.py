@@ -79,7 +79,7 @@ class Browser:
 
     cookies: dict = field(default_factory=dict)
 
-    def request(self, port, method, path, form=None, headers=None):
+    def request(self, port, method, path, form=None, headers=None, json_body=None):
         headers = {"Host": "127.0.0.1", **(headers or {})}
         if self.cookies:
             headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
@@ -87,6 +87,9 @@ class Browser:
         if form is not None:
             body = urllib.parse.urlencode(form, doseq=True)
             headers["Content-Type"] = "application/x-www-form-urlencoded"
+        if json_body is not None:
+            body = json.dumps(json_body)
+            headers["Content-Type"] = "application/json"
         connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
         try:
             connection.request(method, path, body=body, headers=headers)
@@ -107,6 +110,9 @@ class Browser:
 
     def post(self, port, path, form):
         return self.request(port, "POST", path, form)
+
+    def post_json(self, port, path, data):
+        return self.request(port, "POST", path, json_body=data)
 
 
 def csrf_token(html: str) -> str:
@@ -330,6 +336,42 @@ def test_a_product_published_through_one_server_shows_on_the_other_at_once(stack
     status, _, html = stack.visitor().get(stack.b, page)
     assert status == 200
     assert stack.product["name"] in html
+
+
+def test_the_finder_on_one_server_drops_a_product_unpublished_through_the_other(stack):
+    """Each server keeps its copy of the finder's index; a change made through A reaches B's
+    next recommendation at once (the shared content version moves)."""
+    visitor = stack.visitor()
+    answers = {"level": "beginner", "categories": ["lubricants"]}
+
+    def picks(port) -> list[str]:
+        status, _, body = visitor.post_json(port, "/finder/api/", answers)
+        assert status == 200
+        return [pick["slug"] for pick in json.loads(body)["picks"]["lubricants"]]
+
+    # Several requests each, so every worker process of both servers holds the index.
+    before = picks(stack.b)
+    assert before
+    for port in [stack.a, stack.b] * 4:
+        assert picks(port) == before
+    first = before[0]
+    pk = django_shell(
+        stack.env,
+        f"from catalog.models import Product; print(Product.objects.get(slug={first!r}).pk)",
+    )
+    curator = stack.visitor()
+    sign_in_curator(curator, stack.a)
+    status, _, html = curator.get(stack.a, "/admin/catalog/product/")
+    status, _, _ = curator.post(
+        stack.a,
+        "/admin/catalog/product/",
+        {"csrfmiddlewaretoken": csrf_token(html), "action": "unpublish", "_selected_action": [pk]},
+    )
+    assert status == 302
+    for _ in range(6):
+        after = picks(stack.b)
+        assert first not in after
+        assert after[: len(before) - 1] == before[1:]  # the rest move up
 
 
 def test_both_servers_share_one_cache(stack):
