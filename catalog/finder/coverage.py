@@ -12,7 +12,7 @@ from catalog.models import Category, Level
 
 from .answers import Answers
 from .index import finder_index
-from .rules import allowed, hard_rules, pickable
+from .rules import allowed, hard_rules
 
 SAFETY_ANSWERS = ("latex_allergy", "owns_silicone_toys", "uses_latex_condoms")
 MINIMUM = 2  # fewer safe, in-stock products than this for a combination is a gap
@@ -47,10 +47,9 @@ def _combinations():
 def coverage() -> list[Combination]:
     """Every combination with the number of products the finder could pick for it."""
     index = finder_index()
-    classes = [product_class for product_class in index.classes if pickable(product_class)]
     rows = []
     for category in index.categories:
-        own = [c for c in classes if c.category_id == category.pk]
+        own = [c for c in index.by_category.get(category.pk, ()) if c.pickable]
         for level, flags in _combinations():
             rules = hard_rules(Answers(level=level, **flags), {category.kind})
             count = sum(c.size for c in own if allowed(c, rules))

@@ -23,7 +23,6 @@ from .emptiness import diagnose
 from .index import (
     CHEAPEST_PER_CLASS,
     FinderIndex,
-    ProductClass,
     build_index,
     finder_index,
     load_cards,
@@ -41,10 +40,7 @@ from .rules import (
     LUBE_CONTACT_KINDS,
     OIL_BASES,
     SILICONE_BASES,
-    allowed,
-    broken_rule,
     hard_rules,
-    pickable,
 )
 from .scoring import budget_points, explain, preference_points
 
@@ -57,22 +53,6 @@ SHEARS_WHY = (
     "strap in seconds."
 )
 LUBE_WHY = "A lube that is safe with the toys above: rough or long play needs plenty of it."
-
-
-def compatibility_flags(product_class: ProductClass) -> int:
-    """The kit compatibility flags of a class of products (see `kit`)."""
-    flags = 0
-    if product_class.kind == CategoryKind.LUBRICANTS:
-        if product_class.lubricant_base in SILICONE_BASES:
-            flags |= kit_search.SILICONE_LUBE
-        if product_class.lubricant_base in OIL_BASES:
-            flags |= kit_search.OIL_LUBE
-    if product_class.kind in LUBE_CONTACT_KINDS:
-        if product_class.has_silicone:
-            flags |= kit_search.SILICONE_TOY
-        if product_class.has_latex:
-            flags |= kit_search.LATEX_TOY
-    return flags
 
 
 def chosen_categories(answers: Answers, index: FinderIndex | None = None) -> list[Category]:
@@ -113,7 +93,10 @@ def _recommend(answers, categories, index: FinderIndex, fresh: bool) -> Recommen
         return Recommendations(answers=answers, results=(), kit=None, kit_message="")
     kinds = {category.kind for category in categories}
     rules = hard_rules(answers, kinds)
-    classes = [c for c in index.classes_in(c.pk for c in categories) if pickable(c)]
+    rule_keys = [rule.key for rule in rules]
+    classes = [
+        c for category in categories for c in index.by_category.get(category.pk, ()) if c.pickable
+    ]
 
     picks_by_category: dict[int, list[tuple]] = {}
     hidden_by_category: dict[int, dict[str, list]] = {}
@@ -123,7 +106,7 @@ def _recommend(answers, categories, index: FinderIndex, fresh: bool) -> Recommen
     counts: dict[tuple[int, str], int] = {}
     for product_class in classes:
         cid = product_class.category_id
-        broken = broken_rule(product_class, rules)
+        broken = next((key for key in rule_keys if key in product_class.breaks), "")
         if broken:
             breaking.setdefault((cid, broken), []).append(product_class)
             counts[cid, broken] = counts.get((cid, broken), 0) + product_class.size
@@ -138,7 +121,7 @@ def _recommend(answers, categories, index: FinderIndex, fresh: bool) -> Recommen
         for product_class in fits:
             offer = product_class.cheapest[0]
             score = preference_points(product_class, answers) + budget_points(offer.price, answers)
-            flags = compatibility_flags(product_class)
+            flags = product_class.flags
             known = cheapest.get((score, flags))
             if known is None or (offer.price, offer.pk) < (known.price, known.pk):
                 cheapest[score, flags] = kit_search.Candidate(
@@ -160,7 +143,7 @@ def _recommend(answers, categories, index: FinderIndex, fresh: bool) -> Recommen
     ]
     solution, kit_message = _solve_kit(categories, kit_groups, answers, empties)
     pick_flags = [
-        compatibility_flags(product_class)
+        product_class.flags
         for picks in picks_by_category.values()
         for _, _, _, product_class, _ in picks
     ]
@@ -186,7 +169,6 @@ def _recommend(answers, categories, index: FinderIndex, fresh: bool) -> Recommen
         over = answers.budget is not None and product.price > answers.budget
         return Pick(product=product, score=score, reasons=reasons, over_budget=over)
 
-    rule_order = [rule.key for rule in rules]
     rules_by_key = {rule.key: rule for rule in rules}
     results = []
     for category in categories:
@@ -208,7 +190,7 @@ def _recommend(answers, categories, index: FinderIndex, fresh: bool) -> Recommen
                     for offer in groups[key]
                 ),
             )
-            for key in sorted(groups, key=rule_order.index)
+            for key in sorted(groups, key=rule_keys.index)
         )
         results.append(
             CategoryResult(
@@ -287,16 +269,13 @@ def _add_on_rows(index, kinds, answers, pick_flags, solution) -> list[tuple[int,
     rows = []
 
     def best(kind, accept, order):
-        rules = hard_rules(answers, {kind})
+        keys = {rule.key for rule in hard_rules(answers, {kind})}
         offers = []
-        for product_class in index.classes:
-            if (
-                product_class.kind == kind
-                and accept(product_class)
-                and allowed(product_class, rules)
-            ):
-                offer = product_class.cheapest[0]
-                offers.append((order(product_class, offer), offer.pk))
+        for product_class in index.by_kind.get(kind, ()):
+            if accept(product_class) and not keys & product_class.breaks:
+                for offer in (product_class.cheapest[0], product_class.featured):
+                    if offer is not None:
+                        offers.append((order(product_class, offer), offer.pk))
         return min(offers)[1] if offers else None
 
     if kinds & set(LUBE_CONTACT_KINDS) and CategoryKind.LUBRICANTS not in kinds:
@@ -314,7 +293,7 @@ def _add_on_rows(index, kinds, answers, pick_flags, solution) -> list[tuple[int,
             lambda c: c.lubricant_base not in refused,
             lambda c, offer: (
                 c.lubricant_base != LubricantBase.WATER,
-                not c.is_featured,
+                not offer.featured,
                 offer.price,
                 offer.pk,
             ),
@@ -325,7 +304,7 @@ def _add_on_rows(index, kinds, answers, pick_flags, solution) -> list[tuple[int,
         pk = best(
             CategoryKind.RESTRAINTS,
             lambda c: c.restraint_type == RestraintType.SAFETY_SHEARS,
-            lambda c, offer: (not c.is_featured, offer.price, offer.pk),
+            lambda c, offer: (not offer.featured, offer.price, offer.pk),
         )
         if pk is not None:
             rows.append((pk, SHEARS_WHY))

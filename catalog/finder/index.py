@@ -6,10 +6,11 @@ level tags, the attributes a customer can ask about, and whether it contains lat
 silicone. Products that share those values (a *class*) are interchangeable for the finder
 except for their price (and their id, the last tie-break), and within a class the cheapest are
 always the best: the best picks, the best hidden examples, the only kit candidate worth trying
-(see `engine`). Featured products form classes of their own (the add-ons prefer them). So the
-index keeps, per class, how many products it holds and its three cheapest: a few hundred rows
-whatever the size of the catalog (the number of classes is bounded by the attribute choices,
-not by the number of products).
+(see `engine`). So the index keeps, per class, how many products it holds, its three cheapest
+and its cheapest featured product (the safety add-ons prefer featured ones), with what the
+finder asks of every class worked out once: the hard rules it breaks, its kit compatibility.
+A few hundred classes whatever the size of the catalog (their number is bounded by the
+attribute choices, not by the number of products).
 
 It is built with one pass over the recommendable products and kept in the shared cache under
 the content version (`shop.page_cache.content_version`), which any catalog or guide change
@@ -18,8 +19,9 @@ index it used, checked against the shared version on every call. Answers never r
 the same catalog data for every customer, and nothing about a request is stored.
 """
 
+import hashlib
 from bisect import insort
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, replace
 from decimal import Decimal
 
 from django.conf import settings
@@ -27,6 +29,8 @@ from django.core.cache import cache
 from django.db.models import Exists, OuterRef
 
 from catalog.models import Category, Product
+
+from .rules import all_rules, compatibility_flags, pickable
 
 CHEAPEST_PER_CLASS = 3  # as many as the finder shows per category (picks, hidden examples)
 
@@ -42,7 +46,6 @@ CLASS_FIELDS = (
     "ring_fit",
     "lubricant_base",
     "vibrator_type",
-    "is_featured",
 )
 MATERIAL_FLAGS = ("has_latex", "has_silicone")
 
@@ -53,14 +56,16 @@ class Offer:
 
     pk: int
     price: Decimal
+    featured: bool
     slug: str
     name: str
 
 
 @dataclass(frozen=True, slots=True)
 class ProductClass:
-    """Recommendable products of one category that the finder cannot tell apart but by price.
-    Attribute names follow `Product`, so the rules read the same on either."""
+    """Recommendable products of one category that the finder cannot tell apart but by price
+    (and, for the safety add-ons, by being featured). Attribute names follow `Product`, so the
+    rules read the same on either."""
 
     category_id: int
     kind: str
@@ -73,21 +78,26 @@ class ProductClass:
     ring_fit: str
     lubricant_base: str
     vibrator_type: str
-    is_featured: bool
     has_latex: bool
     has_silicone: bool
     size: int  # how many products the class holds
     cheapest: tuple[Offer, ...]  # up to CHEAPEST_PER_CLASS, by price then id
+    featured: Offer | None  # its cheapest featured product
+    # Worked out once, when the index is built:
+    pickable: bool = True  # may be picked at all (safety shears are add-ons only)
+    flags: int = 0  # kit compatibility flags (rules.compatibility_flags)
+    breaks: frozenset = frozenset()  # the keys of every hard rule it breaks
 
 
 @dataclass(frozen=True)
 class FinderIndex:
     categories: tuple[Category, ...]  # every category, in shop order
-    classes: tuple[ProductClass, ...]
+    by_category: dict[int, tuple[ProductClass, ...]]
+    by_kind: dict[str, tuple[ProductClass, ...]]
 
-    def classes_in(self, category_ids) -> list[ProductClass]:
-        wanted = set(category_ids)
-        return [c for c in self.classes if c.category_id in wanted]
+    @property
+    def classes(self) -> tuple[ProductClass, ...]:
+        return tuple(c for classes in self.by_category.values() for c in classes)
 
 
 def _has_material(**material_filter) -> Exists:
@@ -98,11 +108,10 @@ def _has_material(**material_filter) -> Exists:
 
 
 def build_index() -> FinderIndex:
-    """Two queries: the categories, and one pass over the recommendable products (their class
-    values and price only, streamed in chunks), grouped here. Grouping in Python beats a
-    window function: PostgreSQL would sort every row on a dozen columns first; this keeps a
-    count and the three cheapest per class as the rows go by. The names of the few kept
-    products come in a third query."""
+    """Three queries: the categories; one pass over the recommendable products (their class
+    values, price and id only, streamed in chunks), grouped here; the names of the few kept.
+    Grouping in Python beats a window function: PostgreSQL would sort every row on a dozen
+    columns first; this keeps a count and the cheapest few per class as the rows go by."""
     categories = tuple(Category.objects.order_by("position", "name", "pk"))
     kinds = {category.pk: category.kind for category in categories}
     names = (*CLASS_FIELDS, *MATERIAL_FLAGS)
@@ -114,10 +123,11 @@ def build_index() -> FinderIndex:
             has_silicone=_has_material(is_silicone=True),
         )
         .order_by()
-        .values_list(*names, "price", "pk")
+        .values_list(*names, "price", "pk", "is_featured")
     )
     sizes: dict[tuple, int] = {}
     cheapest: dict[tuple, list] = {}
+    featured: dict[tuple, tuple] = {}
     for row in rows.iterator(chunk_size=10_000):
         values, offer = row[:width], row[width:]
         sizes[values] = sizes.get(values, 0) + 1
@@ -127,31 +137,65 @@ def build_index() -> FinderIndex:
         elif offer < kept[-1]:
             kept.pop()
             insort(kept, offer)
-    kept_pks = [pk for kept in cheapest.values() for _, pk in kept]
-    labels = dict(
-        (pk, (slug, name))
+        if offer[2] and (values not in featured or offer < featured[values]):
+            featured[values] = offer
+    kept_pks = {pk for kept in cheapest.values() for _, pk, _ in kept}
+    kept_pks |= {pk for _, pk, _ in featured.values()}
+    labels = {
+        pk: (slug, name)
         for pk, slug, name in Product.objects.filter(pk__in=kept_pks).values_list(
             "pk", "slug", "name"
         )
-    )
+    }
+
+    def make_offer(price, pk, is_featured) -> Offer:
+        return Offer(pk, price, is_featured, *labels[pk])
+
+    every_rule = all_rules()
     classes = []
     for values, size in sizes.items():
         fields = dict(zip(names, values, strict=True))
         for flag in MATERIAL_FLAGS:
             fields[flag] = bool(fields[flag])
-        offers = tuple(
-            Offer(pk=pk, price=price, slug=labels[pk][0], name=labels[pk][1])
-            for price, pk in cheapest[values]
+        product_class = ProductClass(
+            kind=kinds[fields["category_id"]],
+            size=size,
+            cheapest=tuple(make_offer(*offer) for offer in cheapest[values]),
+            featured=make_offer(*featured[values]) if values in featured else None,
+            **fields,
         )
         classes.append(
-            ProductClass(kind=kinds[fields["category_id"]], size=size, cheapest=offers, **fields)
+            replace(
+                product_class,
+                pickable=pickable(product_class),
+                flags=compatibility_flags(product_class),
+                breaks=frozenset(r.key for r in every_rule if not r.allows(product_class)),
+            )
         )
     # A stable order, so the same catalog always gives the same index.
     classes.sort(key=lambda c: (c.category_id, c.cheapest[0].price, c.cheapest[0].pk))
-    return FinderIndex(categories=categories, classes=tuple(classes))
+    by_category: dict[int, list] = {}
+    by_kind: dict[str, list] = {}
+    for product_class in classes:
+        by_category.setdefault(product_class.category_id, []).append(product_class)
+        by_kind.setdefault(product_class.kind, []).append(product_class)
+    return FinderIndex(
+        categories=categories,
+        by_category={key: tuple(value) for key, value in by_category.items()},
+        by_kind={key: tuple(value) for key, value in by_kind.items()},
+    )
 
 
 MEMO_CARDS = 2000  # product cards a process keeps for the current version, at most
+
+# The shape of what is cached, in its keys: a server running new code never unpickles an index
+# of another shape left in the shared cache by the old code (during a deploy, say).
+SHAPE = hashlib.sha256(
+    repr(
+        [[(f.name, str(f.type)) for f in fields(cls)] for cls in (Offer, ProductClass, FinderIndex)]
+        + [[f.attname for f in Product._meta.concrete_fields]]
+    ).encode()
+).hexdigest()[:12]
 
 
 class _Memo:
@@ -164,7 +208,7 @@ class _Memo:
 
     @classmethod
     def current(cls) -> "type[_Memo]":
-        key = f"finder:{_version_key()}"
+        key = f"finder:{SHAPE}:{_version_key()}"
         if cls.key != key:
             cls.key, cls.index, cls.cards = key, None, {}
         return cls

@@ -15,6 +15,7 @@ from catalog.models import Level
 from catalog.models.product import LEVEL_FIELDS
 from catalog.rules import BEGINNER_MAX_INTENSITY, beginner_safe
 
+from . import kit
 from .answers import Answers
 
 SILICONE_BASES = (LubricantBase.SILICONE, LubricantBase.HYBRID)
@@ -109,6 +110,15 @@ def hard_rules(answers: Answers, kinds: Collection[str] | None = None) -> tuple[
     return tuple(rules)
 
 
+def all_rules() -> tuple[Rule, ...]:
+    """Every rule any answers can switch on (the finder's index notes, for each class of
+    products, which of them it breaks)."""
+    strictest = Answers(
+        level=Level.BEGINNER, latex_allergy=True, owns_silicone_toys=True, uses_latex_condoms=True
+    )
+    return hard_rules(strictest) + hard_rules(Answers(level=Level.EXPERIENCED))[-1:]
+
+
 def allowed(item, rules) -> bool:
     """Does the product (or class) pass every one of these rules?"""
     return all(rule.allows(item) for rule in rules)
@@ -120,6 +130,22 @@ def broken_rule(item, rules) -> str:
         if not rule.allows(item):
             return rule.key
     return ""
+
+
+def compatibility_flags(item) -> int:
+    """The kit compatibility flags of a product (or class): what it must not meet (see `kit`)."""
+    flags = 0
+    if item.kind == CategoryKind.LUBRICANTS:
+        if item.lubricant_base in SILICONE_BASES:
+            flags |= kit.SILICONE_LUBE
+        if item.lubricant_base in OIL_BASES:
+            flags |= kit.OIL_LUBE
+    if item.kind in LUBE_CONTACT_KINDS:
+        if item.has_silicone:
+            flags |= kit.SILICONE_TOY
+        if item.has_latex:
+            flags |= kit.LATEX_TOY
+    return flags
 
 
 def pickable(item) -> bool:

@@ -42,16 +42,14 @@ def test_lookalike_products_share_a_class_that_keeps_its_size_and_three_cheapest
 
     classes = build_index().classes
     assert {c.category_id for c in classes} == {impact.pk}
-    assert sorted(c.size for c in classes) == [1, 1, 1, 5]
-    lookalikes = next(c for c in classes if c.size == 5)
-    assert [offer.price for offer in lookalikes.cheapest] == [10, 20, 30]
-    assert (lookalikes.sensation, lookalikes.has_latex, lookalikes.is_featured) == (
-        "thud",
-        False,
-        False,
-    )
-    assert [c.has_latex for c in classes].count(True) == 1
-    assert [c.is_featured for c in classes].count(True) == 1
+    assert sorted(c.size for c in classes) == [1, 1, 6]
+    lookalikes = next(c for c in classes if c.size == 6)
+    assert [offer.price for offer in lookalikes.cheapest] == [7, 10, 20]
+    assert lookalikes.featured is not None and lookalikes.featured.price == 7
+    assert (lookalikes.sensation, lookalikes.has_latex) == ("thud", False)
+    latex = next(c for c in classes if c.has_latex)
+    assert latex.featured is None and "latex" in latex.breaks
+    assert "latex" not in lookalikes.breaks
 
 
 def test_with_many_lookalikes_the_picks_are_the_best_and_the_hidden_count_is_exact():
