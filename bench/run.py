@@ -1,13 +1,20 @@
-"""`make bench`: seed catalogs of growing size on PostgreSQL, serve them with gunicorn under
+"""`make bench`: seed catalogs of several sizes on PostgreSQL, serve each with gunicorn under
 production settings, and drive each page with wrk at a fixed concurrency.
 
+The sizes are measured side by side, not one after the other: each size has its own database
+(`<name>_<size>`, dropped and created afresh at each run), its own server and its own cache key
+prefix, and every page is measured in rounds that alternate between the sizes. This machine's
+speed drifts by 20-30% within a minute (a shared 2-core VM), so figures taken minutes apart
+cannot say whether a page's cost depends on catalog size; interleaved rounds can.
+
 Prints and writes (bench/results/) requests per second, p50 and p99 latency, SQL queries per
-page, and each page's ratio to the floor view measured in the same run. Exits non-zero on any
-5xx. Environment knobs: DATABASE_URL (default: a `safeword_bench` database on the local
-PostgreSQL; it is dropped and created afresh at the start of each run), BENCH_SIZES (default
-1000,10000,100000), BENCH_SECONDS (10), BENCH_CONNECTIONS (4), BENCH_WORKERS (gunicorn
-workers, 3), BENCH_PORT (8765), BENCH_UNCACHED (1: after the largest size, run every page once
-more with the whole-page cache off, to show the cost of a miss).
+page, and each page's ratio to the floor view of the same size measured in the same rounds.
+Exits non-zero on any 5xx. Environment knobs: DATABASE_URL (default: `safeword_bench` on the
+local PostgreSQL, the base of the per-size names), BENCH_SIZES (default 1000,10000,100000),
+BENCH_SECONDS (measured seconds per page and size, 9), BENCH_ROUNDS (3), BENCH_CONNECTIONS (4),
+BENCH_WORKERS (gunicorn workers, 3), BENCH_PORT (first port, 8765), BENCH_UNCACHED (1: at the
+end, run every page once more with the whole-page cache off on the largest size, to show the
+cost of a miss).
 """
 
 import datetime as dt
@@ -31,7 +38,8 @@ from bench.pages import PAGES  # noqa: E402
 PY = sys.executable
 RESULTS = ROOT / "bench" / "results"
 SIZES = [int(s) for s in os.environ.get("BENCH_SIZES", "1000,10000,100000").split(",")]
-SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
+SECONDS = int(os.environ.get("BENCH_SECONDS", "9"))
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "4"))
 WORKERS = int(os.environ.get("BENCH_WORKERS", "3"))
 PORT = int(os.environ.get("BENCH_PORT", "8765"))
@@ -43,10 +51,21 @@ BENCH_LINE = re.compile(
 RPS_LINE = re.compile(r"Requests/sec:\s+([\d.]+)")
 
 
-def environment() -> dict:
+def database_url(size: int) -> str:
+    base, _, query = DATABASE_URL.partition("?")
+    return f"{base}_{size}" + (f"?{query}" if query else "")
+
+
+def port(size: int) -> int:
+    return PORT + SIZES.index(size)
+
+
+def environment(size: int) -> dict:
     env = dict(os.environ)
     env.update(
-        DATABASE_URL=DATABASE_URL,
+        DATABASE_URL=database_url(size),
+        # One Redis for all sizes, a key prefix each: no size ever sees another's pages.
+        DJANGO_CACHE_KEY_PREFIX=f"bench-{size}",
         DJANGO_SECRET_KEY=os.environ.get("DJANGO_SECRET_KEY", "bench-only-" + "x" * 50),
         DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost",
         # Production settings, served over plain HTTP on loopback: no HTTPS redirect here.
@@ -69,32 +88,32 @@ def run(*args, env=None, quiet=False) -> str:
     return result.stdout
 
 
-def fresh_database() -> None:
-    """Drop and create the benchmark database, so each size holds exactly its products."""
+def fresh_database(url: str) -> None:
+    """Drop and create a benchmark database, so each size holds exactly its products."""
     import psycopg
 
-    name = DATABASE_URL.rsplit("/", 1)[1].split("?")[0]
-    admin_url = DATABASE_URL.rsplit("/", 1)[0] + "/postgres"
+    name = url.rsplit("/", 1)[1].split("?")[0]
+    admin_url = url.rsplit("/", 1)[0] + "/postgres"
     with psycopg.connect(admin_url, autocommit=True) as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         conn.execute(f'CREATE DATABASE "{name}"')
 
 
-def analyze() -> None:
+def analyze(url: str) -> None:
     import psycopg
 
-    with psycopg.connect(DATABASE_URL, autocommit=True) as conn:
+    with psycopg.connect(url, autocommit=True) as conn:
         conn.execute("VACUUM ANALYZE")
 
 
-def start_server(env) -> subprocess.Popen:
+def start_server(env, on_port: int) -> subprocess.Popen:
     gunicorn = str(Path(PY).with_name("gunicorn"))
     server = subprocess.Popen(
         [
             gunicorn,
             "shop.wsgi",
             "--bind",
-            f"127.0.0.1:{PORT}",
+            f"127.0.0.1:{on_port}",
             "--workers",
             str(WORKERS),
             "--log-level",
@@ -105,7 +124,7 @@ def start_server(env) -> subprocess.Popen:
     )
     for _ in range(100):
         try:
-            urllib.request.urlopen(f"http://127.0.0.1:{PORT}/healthz", timeout=1)
+            urllib.request.urlopen(f"http://127.0.0.1:{on_port}/healthz", timeout=1)
             return server
         except OSError:
             time.sleep(0.2)
@@ -124,14 +143,14 @@ def gate_cookie(env) -> str:
     ).strip()
 
 
-def wrk(page, cookie: str, seconds: int) -> dict:
+def wrk(page, cookie: str, seconds: float, on_port: int) -> dict:
     env = {**os.environ, "BENCH_BODY": page.body or ""}
     result = subprocess.run(
         [
             "wrk",
             "-t1",
             f"-c{CONNECTIONS}",
-            f"-d{seconds}s",
+            f"-d{seconds:g}s",
             "--latency",
             "-s",
             str(ROOT / "bench" / "count.lua"),
@@ -139,7 +158,7 @@ def wrk(page, cookie: str, seconds: int) -> dict:
             f"Cookie: {cookie}",
             "-H",
             "Accept: text/html",
-            f"http://127.0.0.1:{PORT}{page.path}",
+            f"http://127.0.0.1:{on_port}{page.path}",
         ],
         capture_output=True,
         text=True,
@@ -154,6 +173,7 @@ def wrk(page, cookie: str, seconds: int) -> dict:
     p50, p99, requests, server_errors, non2xx = map(int, bench.groups())
     return {
         "rps": float(rps.group(1)),
+        "seconds": seconds,
         "p50_ms": p50 / 1000,
         "p99_ms": p99 / 1000,
         "requests": requests,
@@ -162,30 +182,53 @@ def wrk(page, cookie: str, seconds: int) -> dict:
     }
 
 
-def measure_pages(size: int, mode: str, cookie: str, queries: dict) -> list[dict]:
-    rows, floor_rps = [], None
+def combine(runs: list[dict]) -> dict:
+    """One figure from a page's rounds at one size: requests per second over all of them, the
+    median p50 and the worst p99."""
+    p50s = sorted(run["p50_ms"] for run in runs)
+    return {
+        "rps": sum(run["rps"] * run["seconds"] for run in runs)
+        / sum(run["seconds"] for run in runs),
+        "p50_ms": p50s[len(p50s) // 2],
+        "p99_ms": max(run["p99_ms"] for run in runs),
+        "requests": sum(run["requests"] for run in runs),
+        "server_errors": sum(run["server_errors"] for run in runs),
+        "non_2xx": sum(run["non_2xx"] for run in runs),
+    }
+
+
+def measure_pages(sizes: list[int], mode: str, cookie: str, queries: dict) -> list[dict]:
+    """Every page at every size, in rounds that alternate between the sizes."""
+    rows = []
+    floors: dict[int, float] = {}
     for page in PAGES:
-        wrk(page, cookie, 2)  # warm-up: connections, caches, the planner
-        measured = wrk(page, cookie, SECONDS)
-        if page.name == "floor":
-            floor_rps = measured["rps"]
-        row = {
-            "size": size,
-            "mode": mode,
-            "page": page.name,
-            **measured,
-            "queries": queries[page.name]["queries"],
-            "status": queries[page.name]["status"],
-            "vs_floor": measured["rps"] / floor_rps if floor_rps else 0.0,
-        }
-        rows.append(row)
-        print(
-            f"{size:>7,} {mode:<14} {page.name:<20} {row['rps']:>7.0f} req/s  p50 "
-            f"{row['p50_ms']:>6.1f} ms  p99 {row['p99_ms']:>6.1f} ms  "
-            f"{row['queries']:>2} queries  {row['vs_floor']:.2f}x floor  "
-            f"status {row['status']}  5xx {row['server_errors']}",
-            flush=True,
-        )
+        for size in sizes:
+            wrk(page, cookie, 2, port(size))  # warm-up: connections, caches, the planner
+        runs: dict[int, list] = {size: [] for size in sizes}
+        for _ in range(ROUNDS):
+            for size in sizes:
+                runs[size].append(wrk(page, cookie, SECONDS / ROUNDS, port(size)))
+        for size in sizes:
+            measured = combine(runs[size])
+            if page.name == "floor":
+                floors[size] = measured["rps"]
+            row = {
+                "size": size,
+                "mode": mode,
+                "page": page.name,
+                **measured,
+                "queries": queries[size][page.name]["queries"],
+                "status": queries[size][page.name]["status"],
+                "vs_floor": measured["rps"] / floors[size] if floors.get(size) else 0.0,
+            }
+            rows.append(row)
+            print(
+                f"{size:>7,} {mode:<14} {page.name:<20} {row['rps']:>7.0f} req/s  p50 "
+                f"{row['p50_ms']:>6.1f} ms  p99 {row['p99_ms']:>6.1f} ms  "
+                f"{row['queries']:>2} queries  {row['vs_floor']:.2f}x floor  "
+                f"status {row['status']}  5xx {row['server_errors']}",
+                flush=True,
+            )
     return rows
 
 
@@ -226,7 +269,8 @@ def markdown(results: list[dict], meta: dict) -> str:
         f"# Benchmark run {meta['when']}",
         "",
         f"Machine: {meta['machine']}. PostgreSQL, gunicorn {WORKERS} sync workers, "
-        f"wrk 1 thread, {CONNECTIONS} connections, {SECONDS}s per page.",
+        f"wrk 1 thread, {CONNECTIONS} connections, {SECONDS}s per page and size "
+        f"in {ROUNDS} rounds alternating between the sizes.",
         "",
         "| products | page cache | page | req/s | p50 ms | p99 ms | SQL queries | vs floor | 5xx |",
         "| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
@@ -248,38 +292,46 @@ def markdown(results: list[dict], meta: dict) -> str:
 def main() -> int:
     if shutil.which("wrk") is None:
         raise SystemExit("wrk is not installed: apt-get install wrk (make bench does this)")
-    env = environment()
-    fresh_database()
-    run(PY, "manage.py", "migrate", "--noinput", env=env, quiet=True)
-    run(PY, "manage.py", "collectstatic", "--noinput", env=env, quiet=True)
     started = time.monotonic()
     results: list[dict] = []
     builds: dict[int, dict] = {}
-    server = None
+    queries: dict[int, dict] = {}
+    servers: dict[int, subprocess.Popen] = {}
     try:
         for size in SIZES:
+            env = environment(size)
+            fresh_database(env["DATABASE_URL"])
+            run(PY, "manage.py", "migrate", "--noinput", env=env, quiet=True)
+            if size == SIZES[0]:
+                run(PY, "manage.py", "collectstatic", "--noinput", env=env, quiet=True)
             run(PY, "manage.py", "seed_demo", "--products", str(size), env=env)
-            analyze()
-            if server is None:
-                server = start_server(env)
-            cookie = gate_cookie(env)
-            queries = json.loads(run(PY, "bench/queries.py", env=env, quiet=True))
-            builds[size] = queries.pop("finder index")
+            analyze(env["DATABASE_URL"])
+            queries[size] = json.loads(run(PY, "bench/queries.py", env=env, quiet=True))
+            builds[size] = queries[size].pop("finder index")
             print(
                 f"{size:>7,} finder index: {builds[size]['classes']} classes, "
                 f"built in {builds[size]['build_ms']} ms",
                 flush=True,
             )
-            results += measure_pages(size, "cached", cookie, queries)
+            servers[size] = start_server(env, port(size))
+        cookie = gate_cookie(environment(SIZES[0]))  # one secret: the pass works on every server
+        results += measure_pages(SIZES, "cached", cookie, queries)
         if UNCACHED:
-            server.send_signal(signal.SIGTERM)
-            server.wait(timeout=30)
-            server = start_server({**env, "DJANGO_PAGE_CACHE_SECONDS": "0"})
-            results += measure_pages(SIZES[-1], "page cache off", cookie, queries)
+            largest = SIZES[-1]
+            for server in servers.values():
+                server.send_signal(signal.SIGTERM)
+                server.wait(timeout=30)
+            servers = {
+                largest: start_server(
+                    {**environment(largest), "DJANGO_PAGE_CACHE_SECONDS": "0"}, port(largest)
+                )
+            }
+            results += measure_pages([largest], "page cache off", cookie, queries)
     finally:
-        if server is not None:
-            server.send_signal(signal.SIGTERM)
-            server.wait(timeout=30)
+        for server in servers.values():
+            if server.poll() is None:
+                server.send_signal(signal.SIGTERM)
+                server.wait(timeout=30)
     meta = {
         "when": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
         "machine": f"{platform.machine()}, {os.cpu_count()} cores, {platform.platform()}",
@@ -287,6 +339,7 @@ def main() -> int:
         "connections": CONNECTIONS,
         "workers": WORKERS,
         "seconds_per_page": SECONDS,
+        "rounds": ROUNDS,
         "finder_index": {str(size): build for size, build in builds.items()},
     }
     RESULTS.mkdir(exist_ok=True)
