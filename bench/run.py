@@ -11,7 +11,7 @@ Prints and writes (bench/results/) requests per second, p50 and p99 latency, SQL
 page, and each page's ratio to the floor view of the same size measured in the same rounds.
 Exits non-zero on any 5xx. Environment knobs: DATABASE_URL (default: `safeword_bench` on the
 local PostgreSQL, the base of the per-size names), BENCH_SIZES (default 1000,10000,100000),
-BENCH_SECONDS (measured seconds per page and size, 9), BENCH_ROUNDS (3), BENCH_CONNECTIONS (4),
+BENCH_SECONDS (measured seconds per page and size, 12), BENCH_ROUNDS (3), BENCH_CONNECTIONS (4),
 BENCH_WORKERS (gunicorn workers, 3), BENCH_PORT (first port, 8765), BENCH_UNCACHED (1: at the
 end, run every page once more with the whole-page cache off on the largest size, to show the
 cost of a miss).
@@ -38,7 +38,7 @@ from bench.pages import PAGES  # noqa: E402
 PY = sys.executable
 RESULTS = ROOT / "bench" / "results"
 SIZES = [int(s) for s in os.environ.get("BENCH_SIZES", "1000,10000,100000").split(",")]
-SECONDS = int(os.environ.get("BENCH_SECONDS", "9"))
+SECONDS = int(os.environ.get("BENCH_SECONDS", "12"))
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "4"))
 WORKERS = int(os.environ.get("BENCH_WORKERS", "3"))
@@ -183,14 +183,17 @@ def wrk(page, cookie: str, seconds: float, on_port: int) -> dict:
 
 
 def combine(runs: list[dict]) -> dict:
-    """One figure from a page's rounds at one size: requests per second over all of them, the
-    median p50 and the worst p99."""
+    """One figure from a page's rounds at one size: requests per second over all of them, and
+    the median round's p50 and p99 (one stalled round on a shared VM moves the median by one
+    place, not to the stall; the worst round's p99 is kept beside it)."""
     p50s = sorted(run["p50_ms"] for run in runs)
+    p99s = sorted(run["p99_ms"] for run in runs)
     return {
         "rps": sum(run["rps"] * run["seconds"] for run in runs)
         / sum(run["seconds"] for run in runs),
         "p50_ms": p50s[len(p50s) // 2],
-        "p99_ms": max(run["p99_ms"] for run in runs),
+        "p99_ms": p99s[len(p99s) // 2],
+        "p99_worst_ms": p99s[-1],
         "requests": sum(run["requests"] for run in runs),
         "server_errors": sum(run["server_errors"] for run in runs),
         "non_2xx": sum(run["non_2xx"] for run in runs),
@@ -272,13 +275,15 @@ def markdown(results: list[dict], meta: dict) -> str:
         f"wrk 1 thread, {CONNECTIONS} connections, {SECONDS}s per page and size "
         f"in {ROUNDS} rounds alternating between the sizes.",
         "",
-        "| products | page cache | page | req/s | p50 ms | p99 ms | SQL queries | vs floor | 5xx |",
-        "| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| products | page cache | page | req/s | p50 ms | p99 ms | worst round p99 ms "
+        "| SQL queries | vs floor | 5xx |",
+        "| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for r in results:
         lines.append(
             f"| {r['size']:,} | {r['mode']} | {r['page']} | {r['rps']:.0f} | {r['p50_ms']:.1f} | "
-            f"{r['p99_ms']:.1f} | {r['queries']} | {r['vs_floor']:.2f} | {r['server_errors']} |"
+            f"{r['p99_ms']:.1f} | {r['p99_worst_ms']:.1f} | {r['queries']} | {r['vs_floor']:.2f} | "
+            f"{r['server_errors']} |"
         )
     lines += ["", "The finder's index of the catalog (built once per catalog change):", ""]
     for size, build in meta.get("finder_index", {}).items():
