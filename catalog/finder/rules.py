@@ -1,10 +1,10 @@
 """The finder's hard rules: filters that no score can override.
 
-Each rule says which products it allows (a predicate on a product, or on a class of products
-in the finder's index: the attribute names are the same) and, for what it hides, a plain "why
-not". Rules key off `Category.kind`, never a category's slug, so a new category of an existing
-kind is covered with no code. Rules that cannot hide anything in the chosen kinds are left
-out, so a hidden product is explained by the first rule, among those that matter, it breaks.
+Each rule says which products it allows (a predicate on a class of products in the finder's
+index, whose attribute names follow `Product`'s) and, for what it hides, a plain "why not".
+Rules key off `Category.kind`, never a category's slug, so a new category of an existing kind
+is covered with no code. Rules that cannot hide anything in the chosen kinds are left out, so
+a hidden product is explained by the first rule, among those that matter, it breaks.
 """
 
 from collections.abc import Callable, Collection
@@ -63,7 +63,7 @@ OIL_LUBE_WHY_NOT = (
 class Rule:
     key: str  # stable name, e.g. "beginner-restraints"
     answer: str  # the answer behind it: "level", "latex_allergy", ...
-    allows: Callable  # product (or class of products) -> may it be shown?
+    allows: Callable  # class of products -> may it be shown?
     why_not: str  # for the products it hides
 
 
@@ -120,20 +120,12 @@ def all_rules() -> tuple[Rule, ...]:
 
 
 def allowed(item, rules) -> bool:
-    """Does the product (or class) pass every one of these rules?"""
+    """Does the class pass every one of these rules?"""
     return all(rule.allows(item) for rule in rules)
 
 
-def broken_rule(item, rules) -> str:
-    """The key of the first rule the product (or class) breaks, or "" when it breaks none."""
-    for rule in rules:
-        if not rule.allows(item):
-            return rule.key
-    return ""
-
-
 def compatibility_flags(item) -> int:
-    """The kit compatibility flags of a product (or class): what it must not meet (see `kit`)."""
+    """The kit compatibility flags of a class: what it must not meet (see `kit`)."""
     flags = 0
     if item.kind == CategoryKind.LUBRICANTS:
         if item.lubricant_base in SILICONE_BASES:
