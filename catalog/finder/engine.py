@@ -40,6 +40,7 @@ from .rules import (
     LUBE_CONTACT_KINDS,
     OIL_BASES,
     SILICONE_BASES,
+    allowed,
     hard_rules,
 )
 from .scoring import budget_points, explain, preference_points
@@ -55,9 +56,9 @@ SHEARS_WHY = (
 LUBE_WHY = "A lube that is safe with the toys above: rough or long play needs plenty of it."
 
 
-def chosen_categories(answers: Answers, index: FinderIndex | None = None) -> list[Category]:
+def chosen_categories(answers: Answers, index: FinderIndex) -> list[Category]:
     """The chosen categories in shop order; no choice means every category."""
-    categories = (index or finder_index()).categories
+    categories = index.categories
     if answers.categories:
         wanted = set(answers.categories)
         return [category for category in categories if category.slug in wanted]
@@ -118,14 +119,14 @@ def _recommend(answers, categories, index: FinderIndex, fresh: bool) -> Recommen
         # The kit: the cheapest product of each (score, compatibility) class is all it needs
         # (within a class, the cheapest has the best score too).
         cheapest: dict[tuple, kit_search.Candidate] = {}
-        for product_class in fits:
-            offer = product_class.cheapest[0]
-            score = preference_points(product_class, answers) + budget_points(offer.price, answers)
+        for score, price, pk, product_class, offer in offers:
+            if offer is not product_class.cheapest[0]:
+                continue
             flags = product_class.flags
             known = cheapest.get((score, flags))
-            if known is None or (offer.price, offer.pk) < (known.price, known.pk):
+            if known is None or (price, pk) < (known.price, known.pk):
                 cheapest[score, flags] = kit_search.Candidate(
-                    pk=offer.pk, score=score, price=offer.price, flags=flags
+                    pk=pk, score=score, price=price, flags=flags
                 )
         kit_by_category[cid] = cheapest
     for (cid, broken), broken_classes in breaking.items():
@@ -269,10 +270,10 @@ def _add_on_rows(index, kinds, answers, pick_flags, solution) -> list[tuple[int,
     rows = []
 
     def best(kind, accept, order):
-        keys = {rule.key for rule in hard_rules(answers, {kind})}
+        rules = hard_rules(answers, {kind})
         offers = []
         for product_class in index.by_kind.get(kind, ()):
-            if accept(product_class) and not keys & product_class.breaks:
+            if accept(product_class) and allowed(product_class, rules):
                 for offer in (product_class.cheapest[0], product_class.featured):
                     if offer is not None:
                         offers.append((order(product_class, offer), offer.pk))
