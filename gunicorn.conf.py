@@ -1,6 +1,6 @@
 """gunicorn settings: `gunicorn shop.wsgi` reads this file from the project folder by itself.
 
-Every value can be changed with an environment variable (README, "Deploying"); options given
+Every value can be changed with an environment variable (docs/deploying.md); options given
 on the command line win over this file.
 """
 
@@ -19,4 +19,6 @@ graceful_timeout = 30
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG") or None
 access_log_format = '%(h)s "%(m)s %(U)s" %(s)s %(B)s %(M)sms rid=%({x-request-id}o)s'
 errorlog = "-"
+# Both logs go through the app's redaction (query strings, finder answers, dates).
+logger_class = "shop.gunicorn_logging.PrivateLogger"
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")

@@ -1,12 +1,35 @@
+from dataclasses import dataclass
+from functools import cache
+
 from django.conf import settings
 
 from catalog.models import Category
+from catalog.render_cache import remember
+
+
+@dataclass(frozen=True)
+class NavCategory:
+    """What the header and the home page show of a category, worked out once per version."""
+
+    name: str
+    url: str
+    drawing_url: str
+
+
+def live_categories() -> list[NavCategory]:
+    categories = Category.objects.live().only("name", "slug", "kind", "position")
+    return [NavCategory(c.name, c.get_absolute_url(), c.drawing_url) for c in categories]
 
 
 def site(request):
-    """What every page's header and footer need. Categories are loaded lazily: a page that
-    does not render the navigation runs no query for it."""
-    return {
-        "site_name": settings.SITE_NAME,
-        "nav_categories": Category.objects.only("name", "slug", "kind", "position"),
-    }
+    """What every page's header and footer need. Categories are read only when a template
+    shows them, and kept per content version (catalog/render_cache.py): the list is the same for
+    everyone. Only live categories: published, with a product that can be recommended
+    (`CategoryQuerySet.live`, which reads stock: a category whose last such product sells out
+    leaves the menu)."""
+
+    @cache
+    def nav_categories() -> list[NavCategory]:
+        return remember("nav-categories", [], live_categories)
+
+    return {"site_name": settings.SITE_NAME, "nav_categories": nav_categories}

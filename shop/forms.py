@@ -10,7 +10,7 @@ from typing import NamedTuple
 from django import forms
 from django.conf import settings
 
-from shop import age_gate
+from core import age_gate
 
 
 class DatePart(NamedTuple):

@@ -5,7 +5,7 @@ written, whichever library made it. It:
 - drops the `request` object Django attaches to error records (its text holds the full URL);
 - redacts query strings (`/catalog/?q=...` becomes `/catalog/?[redacted]`): searches, filter
   choices and the query strings of JSON calls never reach a log;
-- redacts the values of finder answers and birth-date fields wherever they appear as
+- redacts the values of finder answers, basket fields and birth-date fields wherever they appear as
   `key=value`, `"key": value` or `'key': value` (form bodies, JSON, dict reprs in error
   messages), and anything that looks like a calendar date;
 - applies the same to exception text and to extra fields.
@@ -19,7 +19,8 @@ from shop.request_log import current_request_id
 
 REDACTED = "[redacted]"
 
-# The finder's answer fields (PRODUCT.md, "Finder API") and the age gate's birth-date fields.
+# The finder's answer fields (docs/openapi.yaml, `FinderAnswers`) and the age gate's
+# birth-date fields.
 FINDER_ANSWER_KEYS = (
     "level",
     "categories",
@@ -32,21 +33,27 @@ FINDER_ANSWER_KEYS = (
     "latex_allergy",
     "owns_silicone_toys",
     "uses_latex_condoms",
+    "lube_thickness",
+    "anal_play",
+    "levels",
+    r"level_[a-z0-9-]+",  # the flow's experience per category (finder.forms.level_field)
     "answers",
 )
+# What a basket holds (basket app): which products, how many, the store's variant ids.
+BASKET_KEYS = ("basket", "product", "products", "quantity", "checkout_ref")
 BIRTH_KEYS = r"[a-z_]*birth[a-z_]*|dob|age"
-SENSITIVE_KEY = "(?:" + "|".join([*FINDER_ANSWER_KEYS, BIRTH_KEYS]) + ")"
+SENSITIVE_KEY = "(?:" + "|".join([*FINDER_ANSWER_KEYS, *BASKET_KEYS, BIRTH_KEYS]) + ")"
 
 PATTERNS = [
     # A query string after a path or URL.
     (re.compile(r"\?[^\s\"'<>]+"), "?" + REDACTED),
     # key=value (form bodies, query strings without a leading '?').
     (re.compile(rf"(?i)\b({SENSITIVE_KEY})=[^&\s\"'<>]*"), rf"\1={REDACTED}"),
-    # "key": value or 'key': value (JSON, Python reprs), value a string, list or scalar.
+    # "key": value or 'key': value (JSON, Python reprs), value a string, list, object or scalar.
     (
         re.compile(
             rf"""(?i)(["']{SENSITIVE_KEY}["']\s*:\s*)"""
-            r"""(\[[^\]]*\]|"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|[^,}\s]+)"""
+            r"""(\[[^\]]*\]|\{[^}]*\}|"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|[^,}\s]+)"""
         ),
         rf"\1{REDACTED}",
     ),

@@ -18,7 +18,7 @@ from django.template.response import TemplateResponse
 from django.urls import Resolver404, resolve, reverse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
-from shop import age_gate
+from core import age_gate
 
 JSON_MESSAGE = "Confirm your age first: this site is for adults only."
 

@@ -4,12 +4,15 @@ Development defaults apply only when DJANGO_DEBUG is on; with debug off the site
 start without DJANGO_SECRET_KEY.
 """
 
+import math
 import os
 from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+
+from core.site import canonical_origin
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -25,6 +28,18 @@ def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
+def env_seconds(name: str, default: float) -> float:
+    """A duration in seconds (decimals allowed); 0 where the variable allows it means off."""
+    value = os.environ.get(name, "").strip()
+    try:
+        seconds = float(value) if value else default
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a number of seconds, like 5 or 0.5.") from None
+    if seconds < 0:
+        raise ImproperlyConfigured(f"{name} cannot be negative.")
+    return seconds
+
+
 DEBUG = env_bool("DJANGO_DEBUG")
 
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
@@ -38,6 +53,13 @@ if not SECRET_KEY:
 
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if DEBUG else "")
 
+
+# Every absolute URL the site hands out (JSON-LD, sitemaps, emails) starts with this, never with
+# the request's Host or scheme (core/site.py).
+SITE_URL = canonical_origin(
+    os.environ.get("DJANGO_SITE_URL", ""), debug=DEBUG, allowed_hosts=ALLOWED_HOSTS
+)
+
 INSTALLED_APPS = [
     "django.contrib.admin",
     "django.contrib.auth",
@@ -49,10 +71,15 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.humanize",
     "django_filters",
+    "imagekit",  # product photos' responsive sizes (catalog/models/photo.py)
+    "reversion",  # guides' history of versions, with revert (guides/models.py, guides/admin.py)
+    "core",
     "shop",
     "catalog",
     "guides",
     "finder",
+    "tools",
+    "basket",
 ]
 
 MIDDLEWARE = [
@@ -60,6 +87,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "shop.request_body.RequestBodyMiddleware",  # a broken form body: a quiet 400
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -71,13 +99,20 @@ MIDDLEWARE = [
     "shop.page_cache.PageCacheMiddleware",
 ]
 
-# Seconds a cached page may live; every content change refreshes pages at once anyway
-# (shop/page_cache.py). 0 turns the page cache off.
+# What is kept per content version (a change shows at once anyway), at most this many seconds;
+# 0: made afresh every time. Whole pages (shop/page_cache.py), the finder's index of the catalog
+# (finder/logic/index.py), the search's vocabulary (catalog/search_terms.py), rendered parts of
+# pages (catalog/render_cache.py: product and guide bodies, home cards, the header's categories).
 PAGE_CACHE_SECONDS = int(os.environ.get("DJANGO_PAGE_CACHE_SECONDS", "300"))
-# Seconds the finder's index of the catalog (catalog/finder/index.py) may live in the shared
-# cache; it is keyed by the content version, so a change is seen at once anyway. 0: rebuilt on
-# every recommendation.
 FINDER_INDEX_SECONDS = int(os.environ.get("DJANGO_FINDER_INDEX_SECONDS", "3600"))
+SEARCH_VOCABULARY_SECONDS = int(os.environ.get("DJANGO_SEARCH_VOCABULARY_SECONDS", "3600"))
+RENDER_CACHE_SECONDS = int(os.environ.get("DJANGO_RENDER_CACHE_SECONDS", "3600"))
+# While the database does not answer, cached pages are still served for this many seconds after
+# a process last read the content version; then the 503 page. 0: the 503 page at once.
+PAGE_CACHE_OUTAGE_SECONDS = env_seconds("DJANGO_PAGE_CACHE_OUTAGE_SECONDS", 30)
+# Whether a process keeps what it read per content version (catalog/stock.py's out-of-stock
+# set) for the rest of that version. Off in tests: a test's changes never move the version.
+KEEP_PER_VERSION = os.environ.get("DJANGO_KEEP_PER_VERSION", "1") != "0"
 
 ROOT_URLCONF = "shop.urls"
 WSGI_APPLICATION = "shop.wsgi.application"
@@ -93,6 +128,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "shop.context_processors.site",
+                "basket.context_processors.basket",
             ],
         },
     },
@@ -106,11 +142,28 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# Database waits end well inside gunicorn's timeout (30 s): a query that waits for a lock, runs
+# too long or cannot connect fails within seconds, and the visitor gets the calm 503 page
+# (shop/resilience.py) instead of a worker killed mid-request. 0 turns one off. `manage.py`
+# commands (migrate, seed_demo) run without the statement timeout unless it is set.
+DB_CONNECT_TIMEOUT = env_seconds("DJANGO_DB_CONNECT_TIMEOUT", 5)
+DB_STATEMENT_TIMEOUT = env_seconds("DJANGO_DB_STATEMENT_TIMEOUT", 10)
+DB_LOCK_TIMEOUT = env_seconds("DJANGO_DB_LOCK_TIMEOUT", 4)
+# /healthz: how long the database may take to answer before the check says 503.
+HEALTHZ_DB_TIMEOUT = env_seconds("DJANGO_HEALTHZ_DB_TIMEOUT", 2)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Short OLTP queries: JIT compilation costs more than it saves (tens of ms per finder
     # query at 100,000 products), and the finder's per-category sorts fit in 16 MB.
-    DATABASES["default"].setdefault("OPTIONS", {})["options"] = os.environ.get(
-        "DJANGO_PG_OPTIONS", "-c jit=off -c work_mem=16MB"
+    # DJANGO_PG_OPTIONS comes last, so a timeout set there wins.
+    timeouts = (
+        f"-c statement_timeout={round(DB_STATEMENT_TIMEOUT * 1000)} "
+        f"-c lock_timeout={round(DB_LOCK_TIMEOUT * 1000)}"
+    )
+    pg_options = os.environ.get("DJANGO_PG_OPTIONS", "-c jit=off -c work_mem=16MB")
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        options=f"{timeouts} {pg_options}".strip(),
+        # libpq counts whole seconds, at least 2; 0 waits for ever.
+        connect_timeout=max(2, math.ceil(DB_CONNECT_TIMEOUT)) if DB_CONNECT_TIMEOUT else 0,
     )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -132,6 +185,9 @@ STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
+# Photos' sizes are made when a photo is saved, so pages only build their URLs (no disk check
+# per picture); `manage.py generateimages` remakes them if the media folder is restored.
+IMAGEKIT_DEFAULT_CACHEFILE_STRATEGY = "imagekit.cachefiles.strategies.Optimistic"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -144,6 +200,15 @@ STORAGES = {
 }
 
 SITE_NAME = "Safeword"
+
+# Checkout hand-off (docs/basket.md): the basket goes to the store platform that takes payment
+# through the adapter named here ("shopify", "link", or the dotted path of an adapter class).
+# The default store is an example: `make run`'s hand-off page shows what would be sent.
+CHECKOUT_ADAPTER = os.environ.get("CHECKOUT_ADAPTER", "shopify").strip()
+CHECKOUT_BASE_URL = os.environ.get("CHECKOUT_BASE_URL", "https://store.example").strip()
+CHECKOUT_OPTIONS = {"link_template": os.environ.get("CHECKOUT_LINK_TEMPLATE", "").strip()}
+if not CHECKOUT_BASE_URL.startswith(("https://", "http://")):
+    raise ImproperlyConfigured("CHECKOUT_BASE_URL must be an http(s) address, like https://...")
 
 # Logs: one JSON object a line on stderr, each with the request id; see shop/log_privacy.py
 # for what is redacted before anything is written. DJANGO_LOG_FORMAT: "json" or "text"
@@ -186,7 +251,7 @@ LOGGING = {
 # The admin lives here; change it to keep the login page off the usual path.
 ADMIN_PATH = os.environ.get("DJANGO_ADMIN_PATH", "admin/").strip("/") + "/"
 
-# Age gate (see README, "Age gate"). The middleware gates every URL except this short list.
+# Age gate (see docs/age-gate.md). The middleware gates every URL except this short list.
 AGE_GATE_MODE = os.environ.get("AGE_GATE_MODE", "dob")  # "dob" or "confirm"
 AGE_GATE_MIN_AGE = int(os.environ.get("AGE_GATE_MIN_AGE", "18"))
 AGE_GATE_DAYS = int(os.environ.get("AGE_GATE_DAYS", "30"))
@@ -203,6 +268,7 @@ AGE_GATE_EXEMPT_URL_NAMES = [
     "favicon",
     "privacy",
     "terms",
+    "leave_quickly",  # must work for anyone, pass or not: it only forgets
 ]
 # Matched against the start of the path. The admin is left to its own (staff-only) login.
 AGE_GATE_EXEMPT_PATH_PREFIXES = [STATIC_URL, "/" + ADMIN_PATH]
@@ -218,7 +284,7 @@ if sorted(AGE_GATE_DOB_ORDER) != ["d", "m", "y"]:
 # ---------------------------------------------------------------------------------------------
 # Production hardening (issue 9): HTTPS, security headers, staff logins, failure handling, cache.
 # Every value comes from the environment; the defaults are the secure ones whenever DEBUG is off.
-# README "Deploying" documents each variable.
+# docs/deploying.md documents each variable.
 # ---------------------------------------------------------------------------------------------
 INSTALLED_APPS += ["csp", "axes"]
 MIDDLEWARE = [
@@ -243,6 +309,7 @@ CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True  # forms carry the token; no script of ours reads the cookie
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
+CSRF_FAILURE_VIEW = "shop.views.csrf_failure"  # JSON for JSON callers (the basket's API)
 SESSION_ENGINE = "django.contrib.sessions.backends.db"  # shared by every app server
 
 # Headers.
@@ -296,6 +363,14 @@ AXES_COOLOFF_TIME = timedelta(hours=1)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "shop.views.login_lockout"
+# And wider limits (shop/sign_in_limits.py): per account from any address, and per address for
+# any account (higher: one office or proxy may hold several staff), each with a pause that
+# starts at a minute and doubles with every further failure, up to the hour.
+AXES_HANDLER = "shop.sign_in_limits.SignInLimitsHandler"
+SIGN_IN_ACCOUNT_FAILURE_LIMIT = int(os.environ.get("DJANGO_LOGIN_ACCOUNT_FAILURE_LIMIT", "10"))
+SIGN_IN_ADDRESS_FAILURE_LIMIT = int(os.environ.get("DJANGO_LOGIN_ADDRESS_FAILURE_LIMIT", "20"))
+SIGN_IN_FIRST_PAUSE = timedelta(minutes=1)
+SIGN_IN_LONGEST_PAUSE = AXES_COOLOFF_TIME
 # The client's address is REMOTE_ADDR unless a proxy that appends the real address to a header
 # is named here (e.g. HTTP_X_FORWARDED_FOR); the right-most public address is then used, so a
 # client cannot pick its own address by sending the header itself.
@@ -305,13 +380,20 @@ if os.environ.get("DJANGO_CLIENT_IP_HEADER"):
 
 # Cache: Redis when REDIS_URL is set (required with more than one app server, so they share
 # it); otherwise a cache in each process's memory, fine for a single server.
+# The cache only speeds things up: any failure of it is a miss (shop/shared_cache.py), and short
+# timeouts keep a slow or unreachable Redis from holding a request for long.
 REDIS_URL = os.environ.get("REDIS_URL", "")
+REDIS_OPTIONS = {
+    "socket_connect_timeout": env_seconds("DJANGO_REDIS_CONNECT_TIMEOUT", 0.5) or None,
+    "socket_timeout": env_seconds("DJANGO_REDIS_TIMEOUT", 0.5) or None,
+}
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "shop.shared_cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("DJANGO_CACHE_KEY_PREFIX", "safeword"),
+            "OPTIONS": REDIS_OPTIONS,
         }
     }
 else:

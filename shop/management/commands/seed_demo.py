@@ -2,7 +2,7 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from catalog.demo import generate_products, load_catalog
+from catalog.demo import DemoDataError, generate_products, load_catalog, load_synonyms
 from guides.demo import load_guides
 
 
@@ -24,16 +24,20 @@ class Command(BaseCommand):
     def handle(self, *args, products: int, **options):
         if products < 0:
             raise CommandError("--products must be 0 or more.")
-        counts = load_catalog()
-        self.stdout.write(
-            "Demo catalog: {categories} categories, {products} products, "
-            "{materials} materials, {notes} safety notes.".format(**counts)
-        )
-        counts = load_guides()
-        self.stdout.write(
-            "Demo guides: {guides} guides, {sections} sections, {callouts} callouts, "
-            "{picks} picks.".format(**counts)
-        )
+        try:
+            counts = load_catalog()
+            self.stdout.write(
+                "Demo catalog: {categories} categories, {products} products, "
+                "{materials} materials, {notes} safety notes.".format(**counts)
+            )
+            self.stdout.write(f"Search synonyms: {load_synonyms()}.")
+            counts = load_guides()
+            self.stdout.write(
+                "Demo guides: {guides} guides, {sections} sections, {callouts} callouts, "
+                "{picks} picks.".format(**counts)
+            )
+        except DemoDataError as error:
+            raise CommandError(f"Demo data not loaded: {error}") from error
         if products:
             started = time.monotonic()
             created = generate_products(products)

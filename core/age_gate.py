@@ -17,7 +17,7 @@ from django.core import signing
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 
-SALT = "shop.age_gate.pass"
+SALT = "shop.age_gate.pass"  # unchanged since the module moved: passes stay valid
 REFUSAL_SALT = "shop.age_gate.refusal"
 REFUSED = "refused"
 # Nobody alive is older; a larger age is a typo in the year, not a customer.
@@ -78,8 +78,13 @@ def verify_pass(value: str | None) -> bool:
 
 
 def has_pass(request) -> bool:
-    """May this visitor see the site? The one place to plug in a verification provider."""
-    return verify_pass(request.COOKIES.get(settings.AGE_GATE_COOKIE))
+    """May this visitor see the site? The one place to plug in a verification provider.
+    Signed-in staff pass too: the shop checked who they are, and "View on site" from the admin
+    takes them straight to the page (and its #section) rather than through the gate."""
+    if verify_pass(request.COOKIES.get(settings.AGE_GATE_COOKIE)):
+        return True
+    user = getattr(request, "user", None)
+    return bool(user is not None and user.is_authenticated and user.is_staff and user.is_active)
 
 
 def set_pass_cookie(response) -> None:
@@ -130,16 +135,19 @@ def set_refusal_cookie(response) -> None:
 def safe_next_url(request, url: str | None, fallback: str = "/") -> str:
     """`url` when it is a path on this site, otherwise `fallback` (the home page).
 
-    Django's own `url_has_allowed_host_and_scheme` refuses other hosts and schemes
-    (`//host`, `https://host`, `/\\host`, `javascript:` and their variants); on top of that
-    the address must be a path (`/...`), which is all the gate ever hands out.
+    Only a path (`/...`) is accepted, which is all the gate ever hands out: no scheme and no
+    host, not even this site's own (the request's Host is the visitor's to choose). Django's
+    `url_has_allowed_host_and_scheme`, with no host allowed, also refuses the disguised ones
+    (`//host`, `/\\host`, `javascript:` and their encoded or padded variants).
     """
-    if not url:
+    if not url or not url.startswith("/"):
         return fallback
-    allowed = url_has_allowed_host_and_scheme(
-        url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    )
-    if not allowed or not urlsplit(url).path.startswith("/"):
+    parts = urlsplit(url)
+    if (
+        parts.scheme
+        or parts.netloc
+        or not url_has_allowed_host_and_scheme(url, allowed_hosts=set())
+    ):
         return fallback
     return url
 

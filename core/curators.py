@@ -1,20 +1,24 @@
-"""The `Curator` staff group: exactly the permissions to manage catalog and guide content.
+"""The `Curator` staff group: exactly the permissions to manage the shop's content.
 
-A data migration in each content app grants its permissions; after every migrate (and every
-flush in tests) `sync_curator_group` grants the permissions of models added since, so the
-group always covers all content models and never anything outside those apps.
+After every migrate (and every flush in tests) `sync_curator_group` grants the permissions of
+every model of the content apps, so the group always covers all content models (those added
+later included) and never anything outside those apps. The apps are named, not imported: core
+sits below them.
 """
 
 from django.apps import apps as global_apps
 from django.contrib.auth.management import create_permissions
 
 CURATOR_GROUP = "Curator"
-CURATOR_APPS = ("catalog", "guides")
+# Apps whose models are shop content: curators manage them, and saving them changes the
+# content version (core.content). The finder's models are its admin reports (proxies).
+CONTENT_APPS = ("catalog", "guides")
+CURATOR_APPS = (*CONTENT_APPS, "finder")
 
 
 def grant_app_permissions(apps, app_label: str) -> None:
     """Create `app_label`'s permissions now (Django normally makes them after migrating) and
-    give every one of them to the Curator group. Works in a RunPython migration too."""
+    give every one of them to the Curator group."""
     app_config = apps.get_app_config(app_label)
     if getattr(app_config, "models_module", None) is None:
         app_config.models_module = (
