@@ -1,22 +1,43 @@
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied
-from django.db.models import Count
-from django.template.response import TemplateResponse
-from django.urls import path
+from django.db.models import Count, Exists, OuterRef
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import ngettext
+from reversion.admin import VersionAdmin
 
 from catalog.admin_concurrency import OptimisticLockAdminMixin
-from catalog.finder import coverage
-from catalog.models import Category, Material, Product, SafetyNote
-from catalog.rules import beginner_problem
+from catalog.admin_drafts import ProductDescriptionDraftMixin
+from catalog.admin_input import GuardedAdminMixin, GuardedInlineMixin
+from catalog.admin_product_form import (
+    KindSelect,
+    ProductAdminForm,
+    attribute_fieldsets,
+    chosen_kind,
+)
+from catalog.admin_tools import ProductToolsMixin
+from catalog.beginner_rules import beginner_problem
+from catalog.models import (
+    Category,
+    Material,
+    Product,
+    ProductPhoto,
+    SafetyNote,
+    SearchSynonym,
+    StorePage,
+)
 
 
 @admin.register(SafetyNote)
-class SafetyNoteAdmin(OptimisticLockAdminMixin, admin.ModelAdmin):
-    list_display = ["text", "severity", "category_count", "product_count", "updated_at"]
-    list_filter = ["severity"]
+class SafetyNoteAdmin(GuardedAdminMixin, OptimisticLockAdminMixin, admin.ModelAdmin):
+    list_display = [
+        "text",
+        "severity",
+        "condition_label",
+        "category_count",
+        "product_count",
+        "updated_at",
+    ]
+    list_filter = ["severity", "condition_attribute"]
     search_fields = ["text"]
     readonly_fields = ["created_at", "updated_at"]
 
@@ -30,6 +51,10 @@ class SafetyNoteAdmin(OptimisticLockAdminMixin, admin.ModelAdmin):
             )
         )
 
+    @admin.display(description="applies only when")
+    def condition_label(self, note):
+        return note.condition_label or "always"
+
     @admin.display(description="categories", ordering="n_categories")
     def category_count(self, note):
         return note.n_categories
@@ -40,24 +65,51 @@ class SafetyNoteAdmin(OptimisticLockAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(Material)
-class MaterialAdmin(admin.ModelAdmin):
+class MaterialAdmin(GuardedAdminMixin, admin.ModelAdmin):
     list_display = ["name", "body_safe", "contains_latex", "is_silicone"]
     list_filter = ["body_safe", "contains_latex", "is_silicone"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
 
 
+@admin.register(StorePage)
+class StorePageAdmin(GuardedAdminMixin, admin.ModelAdmin):
+    """Delivery and returns: the texts product pages and the basket summarise and link to."""
+
+    list_display = ["title", "slug", "updated_at"]
+    search_fields = ["title", "body"]
+
+
+@admin.register(SearchSynonym)
+class SearchSynonymAdmin(GuardedAdminMixin, admin.ModelAdmin):
+    """Words customers search for and what the catalog calls them (docs/search.md). Saving
+    one changes the content version, so cached search pages show the new meaning at once."""
+
+    list_display = ["term", "replacements", "related_only", "note"]
+    list_filter = ["related_only"]
+    search_fields = ["term", "replacements"]
+
+
 @admin.register(Category)
-class CategoryAdmin(admin.ModelAdmin):
-    list_display = ["name", "slug", "kind", "position", "product_count"]
+class CategoryAdmin(GuardedAdminMixin, admin.ModelAdmin):
+    list_display = ["name", "slug", "kind", "position", "is_published", "live", "product_count"]
     list_editable = ["position"]
-    list_filter = ["kind"]
+    list_filter = ["is_published", "kind"]
     search_fields = ["name", "slug"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["safety_notes"]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(n_products=Count("products"))
+        ready = Product.objects.recommendable().filter(category_id=OuterRef("pk"))
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(n_products=Count("products"), has_ready_product=Exists(ready))
+        )
+
+    @admin.display(description="live for customers", boolean=True)
+    def live(self, category):
+        return category.is_published and category.has_ready_product
 
     @admin.display(description="products", ordering="n_products")
     def product_count(self, category):
@@ -100,17 +152,31 @@ class SafetyNotesFilter(admin.SimpleListFilter):
         return queryset
 
 
-ATTRIBUTE_FIELDSETS = [
-    ("Impact toys", ["intensity", "sensation"]),
-    ("Restraints", ["restraint_type", "quick_release"]),
-    ("Cock rings", ["ring_fit"]),
-    ("Lubricants", ["lubricant_base", "thickness"]),
-    ("Vibrators", ["vibrator_type", "placement", "waterproof"]),
-]
+# Where the attribute fieldsets go; get_fieldsets puts the chosen kind's in its place.
+ATTRIBUTES_PLACE = ("Attributes", {"fields": []})
+
+
+class ProductPhotoInline(GuardedInlineMixin, admin.TabularInline):
+    """Photos, in order: each upload checked and re-encoded (catalog/images.py), alt text
+    required; their smaller sizes are made when the product is saved."""
+
+    model = ProductPhoto
+    fields = ["image", "alt", "position"]
+    extra = 1
+    verbose_name = "photo"
+    verbose_name_plural = "photos (the first is the cover; without any, the drawing is shown)"
 
 
 @admin.register(Product)
-class ProductAdmin(OptimisticLockAdminMixin, admin.ModelAdmin):
+class ProductAdmin(
+    ProductToolsMixin,
+    GuardedAdminMixin,
+    ProductDescriptionDraftMixin,
+    OptimisticLockAdminMixin,
+    VersionAdmin,
+):
+    # Ours lists the linter and the spreadsheet beside reversion's "Recover deleted" link.
+    change_list_template = "admin/catalog/product/change_list.html"
     list_display = [
         "name",
         "category",
@@ -126,6 +192,8 @@ class ProductAdmin(OptimisticLockAdminMixin, admin.ModelAdmin):
         "is_published",
         "quick_release",
         "lubricant_base",
+        "water_resistance",
+        "flared_base",
         "materials",
         SafetyNotesFilter,
     ]
@@ -136,10 +204,15 @@ class ProductAdmin(OptimisticLockAdminMixin, admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
     readonly_fields = ["safety_status", "created_at", "updated_at"]
     actions = ["publish", "unpublish", "tag_beginner", "tag_experienced"]
+    inlines = [ProductPhotoInline]
     save_on_top = True
     fieldsets = [
-        (None, {"fields": ["name", "slug", "sku", "brand", "category", "description", "image"]}),
-        ("Selling", {"fields": ["price", "stock", "is_published", "is_featured"]}),
+        (None, {"fields": ["name", "slug", "sku", "brand", "category", "description"]}),
+        ("Picture", {"fields": ["drawing", "image"], "classes": ["collapse"]}),
+        (
+            "Selling",
+            {"fields": ["price", "stock", "is_published", "is_featured", "checkout_ref"]},
+        ),
         (
             "Experience level",
             {
@@ -149,43 +222,40 @@ class ProductAdmin(OptimisticLockAdminMixin, admin.ModelAdmin):
             },
         ),
         ("Materials and safety", {"fields": ["materials", "safety_notes", "safety_status"]}),
-        *[
-            (
-                f"Attributes: {title}",
-                {
-                    "fields": fields,
-                    "description": f"Fill these in only for products in a {title.lower()} "
-                    "category.",
-                },
-            )
-            for title, fields in ATTRIBUTE_FIELDSETS
-        ],
+        ATTRIBUTES_PLACE,
+        (
+            "Sizes",
+            {
+                "fields": [
+                    "ring_inner_diameter_mm",
+                    ("cuff_min_mm", "cuff_max_mm"),
+                    ("insertable_length_mm", "insertable_width_mm"),
+                ],
+                "description": "In millimetres, where they apply: shoppers see them on the "
+                "product page beside the size guide.",
+            },
+        ),
         ("History", {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
     ]
+    form = ProductAdminForm
 
-    def get_urls(self):
-        gaps = self.admin_site.admin_view(self.finder_gaps_view)
-        return [
-            path("finder-gaps/", gaps, name="catalog_product_finder_gaps"),
-            *super().get_urls(),
-        ]
+    class Media:
+        js = ["js/admin_product_form.js"]
 
-    def finder_gaps_view(self, request):
-        """Every level x category x safety-answer combination that would leave the finder
-        with fewer than two safe, in-stock products: gaps to fill before customers meet them."""
-        if not self.has_view_permission(request):
-            raise PermissionDenied
-        rows = coverage.coverage()
-        gaps = [row for row in rows if row.count < coverage.MINIMUM]
-        context = {
-            **self.admin_site.each_context(request),
-            "title": "Finder gaps",
-            "opts": self.model._meta,
-            "gaps": gaps,
-            "combination_count": len(rows),
-            "minimum": coverage.MINIMUM,
-        }
-        return TemplateResponse(request, "admin/catalog/product/finder_gaps.html", context)
+    def get_fieldsets(self, request, obj=None):
+        """Only the chosen category's attribute fields (catalog.admin_product_form)."""
+        fieldsets = []
+        for fieldset in super().get_fieldsets(request, obj):
+            if fieldset is ATTRIBUTES_PLACE:
+                fieldsets.extend(attribute_fieldsets(chosen_kind(request, obj)))
+            else:
+                fieldsets.append(fieldset)
+        return fieldsets
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "category":
+            kwargs.setdefault("widget", KindSelect)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def get_queryset(self, request):
         return (

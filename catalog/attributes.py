@@ -62,6 +62,12 @@ class Placement(models.TextChoices):
     INTERNAL = "internal", "Internal"
 
 
+class WaterResistance(models.TextChoices):
+    NONE = "none", "Not water-resistant (wipe clean only)"
+    SPLASH_PROOF = "splash-proof", "Splash-proof (never submerge)"
+    WATERPROOF = "waterproof", "Waterproof (can be submerged)"
+
+
 INTENSITY_MIN, INTENSITY_MAX = 1, 5
 INTENSITY_LABELS = {1: "Very gentle", 2: "Gentle", 3: "Medium", 4: "Strong", 5: "Intense"}
 
@@ -72,7 +78,7 @@ ATTRIBUTES_BY_KIND: dict[str, tuple[str, ...]] = {
     CategoryKind.RESTRAINTS: ("restraint_type", "quick_release"),
     CategoryKind.COCK_RINGS: ("ring_fit",),
     CategoryKind.LUBRICANTS: ("lubricant_base", "thickness"),
-    CategoryKind.VIBRATORS: ("vibrator_type", "placement", "waterproof"),
+    CategoryKind.VIBRATORS: ("vibrator_type", "placement", "water_resistance", "flared_base"),
 }
 
 ALL_ATTRIBUTES: tuple[str, ...] = tuple(

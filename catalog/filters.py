@@ -1,4 +1,4 @@
-"""The catalog's query parameters (HELPERS.md, "Shared contracts"), validated by one FilterSet.
+"""The catalog's query parameters (docs/openapi.yaml), validated by one FilterSet.
 
 Every filter states its condition as a `Q` (`FacetFilter.q`), grouped by facet, so the listing
 and the facet counts (`catalog.facets`) share one definition of what each parameter means:
@@ -9,12 +9,21 @@ Invalid parameters do not stop the page: the form drops them (they are missing f
 400 with the form's errors.
 """
 
+from functools import cached_property
+
 import django_filters
 from django import forms
 from django.db.models import Q, QuerySet
 
-from catalog import search
-from catalog.attributes import INTENSITY_LABELS, LubricantBase, RingFit, Sensation, VibratorType
+from catalog import search, search_terms
+from catalog.attributes import (
+    INTENSITY_LABELS,
+    LubricantBase,
+    RingFit,
+    Sensation,
+    VibratorType,
+    WaterResistance,
+)
 from catalog.forms import (
     DEFAULT_SORT,
     MAX_QUERY_LENGTH,
@@ -27,10 +36,10 @@ from catalog.forms import (
     price_field,
 )
 from catalog.models import Category, Level, Material, Product
-from catalog.models.product import LEVEL_FIELDS
+from catalog.models.product_queries import LEVEL_FIELDS
 
 ORDERINGS = {
-    "featured": ("-is_featured", "name", "pk"),
+    "featured": search.USUAL_ORDER,
     "price": ("price", "name", "pk"),
     "-price": ("-price", "name", "pk"),
     "newest": ("-created_at", "-pk"),
@@ -127,6 +136,8 @@ class SearchFilter(django_filters.CharFilter):
     """`q`: not a facet but the scope every count is taken in (see `ProductFilterSet.scope`)."""
 
     def filter(self, qs, value):
+        if getattr(self, "parent", None) is not None and value == self.parent.search_text:
+            return search.matching(qs, self.parent.search_plan)  # read once per request
         return search.matching(qs, value or "")
 
 
@@ -211,6 +222,12 @@ class ProductFilterSet(django_filters.FilterSet):
         choices=VibratorType.choices,
         error_messages=no_such("vibrator type"),
     )
+    water_resistance = ChoicesFilter(
+        facet="water_resistance",
+        label="Water resistance",
+        choices=WaterResistance.choices,
+        error_messages=no_such("water resistance"),
+    )
     in_stock = FlagFilter(
         facet="in_stock",
         label="Availability",
@@ -232,6 +249,11 @@ class ProductFilterSet(django_filters.FilterSet):
     @property
     def search_text(self) -> str:
         return self.cleaned.get("q") or ""
+
+    @cached_property
+    def search_plan(self) -> search_terms.SearchPlan:
+        """What the search means (synonyms, corrections), worked out once per request."""
+        return search_terms.plan(self.search_text)
 
     @property
     def sort(self) -> str:
@@ -276,10 +298,8 @@ class ProductFilterSet(django_filters.FilterSet):
         ]
 
     def order(self, queryset: QuerySet) -> QuerySet:
-        if self.sort == DEFAULT_SORT and search.ranks(self.search_text):
-            return search.with_rank(queryset, self.search_text).order_by(
-                "-search_rank", *ORDERINGS[DEFAULT_SORT]
-            )
+        if self.sort == DEFAULT_SORT and self.search_plan.groups:
+            return search.ranked(queryset, self.search_plan)
         return queryset.order_by(*ORDERINGS[self.sort])
 
     def filter_queryset(self, queryset):

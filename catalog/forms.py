@@ -1,4 +1,4 @@
-"""Validation of the catalog's query parameters (HELPERS.md, "Shared contracts").
+"""Validation of the catalog's query parameters (docs/openapi.yaml, `GET /catalog/`).
 
 `catalog.filters.ProductFilterSet` builds its form from `CatalogForm` and these fields: every
 parameter is checked (known choices, numbers in range, one value where one is expected, not too
@@ -43,12 +43,21 @@ PARAMETERS = (
     "sensation",
     "ring_fit",
     "vibrator_type",
+    "water_resistance",
     "in_stock",
     "sort",
     "page",
 )
 REPEATABLE = frozenset(
-    {"category", "material", "lubricant_base", "sensation", "ring_fit", "vibrator_type"}
+    {
+        "category",
+        "material",
+        "lubricant_base",
+        "sensation",
+        "ring_fit",
+        "vibrator_type",
+        "water_resistance",
+    }
 )
 SINGLE_VALUED = tuple(name for name in PARAMETERS if name not in REPEATABLE)
 

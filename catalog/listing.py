@@ -29,6 +29,7 @@ FACET_LABELS = {
     "ring_fit": "Ring fit",
     "lubricant_base": "Lubricant base",
     "vibrator_type": "Vibrator type",
+    "water_resistance": "Water resistance",
 }
 JSON_FACETS = (
     "category",
@@ -41,11 +42,20 @@ JSON_FACETS = (
     "intensity",
     "ring_fit",
     "vibrator_type",
+    "water_resistance",
     "in_stock",
 )
 # Shown only when some product in the results has them, or a value is chosen.
 ATTRIBUTE_FACETS = frozenset(
-    {"intensity", "sensation", "quick_release", "ring_fit", "lubricant_base", "vibrator_type"}
+    {
+        "intensity",
+        "sensation",
+        "quick_release",
+        "ring_fit",
+        "lubricant_base",
+        "vibrator_type",
+        "water_resistance",
+    }
 )
 RANGE_FACETS = frozenset({"price", "intensity"})  # chosen in the form (from/to), not by links
 FORM_PARAMETERS = ("price_min", "price_max", "intensity_min", "intensity_max")

@@ -1,73 +1,203 @@
-"""Text search over the catalog, `?q=`.
+"""Text search over the catalog, `?q=`: which products match, and in what order.
 
-On PostgreSQL: full-text search with ranking. The document is the product's name (weight A),
-brand (B) and description (C) in the 'english' configuration, and migration 0003 builds a GIN
-index on exactly that expression, so the planner can use it. Change `search_vector` only
-together with a migration that rebuilds the index (a test EXPLAINs the query to check they
-still match). The query is parsed with `websearch_to_tsquery`, which accepts anything a person
-types ("soft cuffs", "-leather", quoted phrases) without syntax errors.
+A query is first read as a `catalog.search_terms.SearchPlan`: each word with its alternatives
+(synonyms, a typo's correction, a plural's singular) and the categories, materials and product
+types they name. A product matches when every word matches one of its alternatives, in:
 
-Elsewhere (SQLite, the embedded default): every word must appear in the name, brand or
-description, case-insensitively. No ranking.
+- its text: on PostgreSQL by full-text search over the name (weight A), brand (B) and
+  description (C) in the 'english' configuration, read from the stored document
+  `Product.search_document` (a generated column with a GIN index, migration 0013: a search
+  never builds a product's document; a test EXPLAINs the query); elsewhere, `icontains` on
+  the same three fields;
+- its category, a material it is made of, or its product type (lubricant base, restraint or
+  vibrator type), when the word names one.
+
+A query that needs no alternative ("paddle" on a catalog that calls paddles paddles) is the
+plain full-text search it always was on PostgreSQL: `websearch_to_tsquery`, which accepts
+anything a person types ("soft cuffs", "-leather", quoted phrases) without syntax errors.
+
+Ranking (the default sort while searching, on every database): products whose category the
+words name come first, then those whose name matches, then material or product type, then
+brand, then description-only matches (a score adding the category's part to the best of the
+rest, so cuffs in Restraints come before the shears in Restraints for "handcuffs"); within
+a tier, full-text rank on PostgreSQL, then the usual order (`USUAL_ORDER`, the catalog's
+"featured" sort). `ranked_ids` gives that order as ids alone (for the facets' index of the
+catalog); `matching` and `ranked` give it as a queryset (for the listing's page).
+docs/search.md explains the whole.
 """
 
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
-from django.db import connection
-from django.db.models import F, Q, QuerySet
+from functools import reduce
+from operator import and_, or_
 
-SEARCH_CONFIG = "english"
-SEARCH_INDEX_NAME = "product_search_gin"
-MAX_FALLBACK_WORDS = 8
+from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.db import connection
+from django.db.models import BooleanField, Case, F, Func, IntegerField, Q, QuerySet, Value, When
+
+from catalog.models import Product
+from catalog.models.search import SEARCH_CONFIG
+from catalog.search_terms import MAX_WORDS, SearchPlan, plan, type_values
+
+SEARCH_INDEX_NAME = "product_search_document_gin"  # migration 0013, on `search_document`
+DOCUMENT = "search_document"  # Product's stored full-text document (PostgreSQL)
+MAX_FALLBACK_WORDS = MAX_WORDS
+# Ties within a relevance tier and rank: the catalog's "featured" sort (catalog.filters).
+USUAL_ORDER = ("-is_featured", "name", "pk")
+
+# Ranking tiers (higher first).
+CATEGORY_TIER, NAME_TIER, KIND_TIER, BRAND_TIER, TEXT_TIER = 4, 3, 2, 1, 0
 
 
 def full_text_available() -> bool:
     return connection.vendor == "postgresql"
 
 
-def search_vector() -> SearchVector:
-    """The weighted document. Migration 0003 indexes this exact expression."""
-    return (
-        SearchVector("name", weight="A", config=SEARCH_CONFIG)
-        + SearchVector("brand", weight="B", config=SEARCH_CONFIG)
-        + SearchVector("description", weight="C", config=SEARCH_CONFIG)
-    )
-
-
 def search_query(text: str) -> SearchQuery:
     return SearchQuery(text, search_type="websearch", config=SEARCH_CONFIG)
+
+
+def any_of_query(alternatives: list[str]) -> SearchQuery:
+    """One word's alternatives as a tsquery: any of them (each a plain query, so a phrase's
+    words must all be there)."""
+    queries = [SearchQuery(alt, search_type="plain", config=SEARCH_CONFIG) for alt in alternatives]
+    return reduce(or_, queries)
+
+
+def plan_query(search_plan: SearchPlan) -> SearchQuery:
+    """The full-text query of a plan: the text as typed when it needs no alternatives."""
+    if not search_plan.widened:
+        return search_query(search_plan.text)
+    return reduce(and_, [any_of_query(group) for group in search_plan.groups])
 
 
 def fallback_q(text: str) -> Q:
     """Every word somewhere in name, brand or description (for databases without FTS)."""
     condition = Q()
     for word in text.split()[:MAX_FALLBACK_WORDS]:
-        condition &= (
-            Q(name__icontains=word) | Q(brand__icontains=word) | Q(description__icontains=word)
-        )
+        condition &= text_q([word])
     return condition
 
 
-def matching(products: QuerySet, text: str) -> QuerySet:
-    """Only the products that match `text` (all of them when it is blank)."""
-    text = text.strip()
-    if not text:
+def text_q(alternatives: list[str], fields=("name", "brand", "description")) -> Q:
+    return reduce(
+        or_, (Q(**{f"{name}__icontains": alt}) for alt in alternatives for name in fields)
+    )
+
+
+class ContainsAny(Func):
+    """Whether a text field contains any of the words, ignoring case: `icontains` OR-ed, with
+    the field upper-cased once for all the words instead of once per word (the tiers are
+    worked out for every match: ~20,000 rows when a word names a category). PostgreSQL."""
+
+    conditional = True
+    output_field = BooleanField()
+
+    def __init__(self, field: str, words: list[str]):
+        super().__init__(F(field))
+        self.words = list(words)
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        if not self.words:
+            return "FALSE", []
+        field_sql, params = compiler.compile(self.get_source_expressions()[0])
+        patterns = [f"%{connection.ops.prep_for_like_query(word)}%" for word in self.words]
+        array = ", ".join(["UPPER(%s)"] * len(patterns))  # as `icontains` writes each
+        return f"UPPER({field_sql}::text) LIKE ANY (ARRAY[{array}])", [*params, *patterns]
+
+
+def contains_any(field: str, words: list[str]) -> Q | ContainsAny:
+    return ContainsAny(field, words) if full_text_available() else text_q(words, (field,))
+
+
+def structured_q(search_plan: SearchPlan, alternatives: list[str]) -> Q | None:
+    """The products whose category, material or product type the alternatives name (no
+    query: the vocabulary knows the categories and materials)."""
+    conditions = []
+    if categories := search_plan.categories_named(alternatives):
+        conditions.append(Q(category_id__in=categories))
+    for field_name, values in type_values(alternatives).items():
+        conditions.append(Q(**{f"{field_name}__in": values}))
+    if materials := search_plan.materials_named(alternatives):
+        made_of = Product.materials.through.objects.filter(material__in=materials)
+        conditions.append(Q(pk__in=made_of.values("product_id")))  # as catalog.filters does
+    return reduce(or_, conditions) if conditions else None
+
+
+def as_plan(text_or_plan: str | SearchPlan) -> SearchPlan:
+    return plan(text_or_plan) if isinstance(text_or_plan, str) else text_or_plan
+
+
+def matching(products: QuerySet, text_or_plan: str | SearchPlan) -> QuerySet:
+    """Only the products that match (all of them when the query is blank)."""
+    search_plan = as_plan(text_or_plan)
+    if not search_plan.groups:
         return products
-    if full_text_available():
-        return products.alias(search_document=search_vector()).filter(
-            search_document=search_query(text)
+    if full_text_available() and not search_plan.widened:
+        return products.filter(**{DOCUMENT: search_query(search_plan.text)})
+    conditions = []
+    for group in search_plan.groups:
+        if full_text_available():
+            condition = Q(**{DOCUMENT: any_of_query(group)})
+        else:
+            condition = text_q(group)
+        if (structured := structured_q(search_plan, group)) is not None:
+            condition |= structured
+        conditions.append(condition)
+    return products.filter(reduce(and_, conditions))
+
+
+def tier(search_plan: SearchPlan):
+    """How well a product matches, added up: its category is named (4), and the best of its
+    name (3), its material or type (2), its brand (1); text alone is 0."""
+    alternatives = [alt for group in search_plan.groups for alt in group]
+    whens = [When(contains_any("name", alternatives), then=Value(NAME_TIER))]
+    if (structured := structured_q(search_plan, alternatives)) is not None:
+        whens.append(When(structured, then=Value(KIND_TIER)))
+    whens.append(When(contains_any("brand", alternatives), then=Value(BRAND_TIER)))
+    score = Case(*whens, default=Value(TEXT_TIER), output_field=IntegerField())
+    if search_plan.category_ids:
+        score = score + Case(
+            When(category_id__in=search_plan.category_ids, then=Value(CATEGORY_TIER)),
+            default=Value(0),
+            output_field=IntegerField(),
         )
-    return products.filter(fallback_q(text))
+    return score
 
 
-def with_rank(products: QuerySet, text: str) -> QuerySet:
-    """Annotate `search_rank` (higher is better) where ranking exists; 0 elsewhere.
-    Call after `matching`, which defines the document."""
-    text = text.strip()
-    if text and full_text_available():
-        return products.annotate(search_rank=SearchRank(F("search_document"), search_query(text)))
+def with_rank(products: QuerySet, text_or_plan: str | SearchPlan) -> QuerySet:
+    """Annotate `search_tier` and, on PostgreSQL, `search_rank` (higher is better): the rank
+    of the stored document, read, never built."""
+    search_plan = as_plan(text_or_plan)
+    if not search_plan.groups:
+        return products
+    products = products.annotate(search_tier=tier(search_plan))
+    if full_text_available():
+        products = products.annotate(search_rank=SearchRank(F(DOCUMENT), plan_query(search_plan)))
     return products
 
 
+def rank_order(search_plan: SearchPlan) -> tuple[str, ...]:
+    if not search_plan.groups:
+        return ()
+    return ("-search_tier", "-search_rank") if full_text_available() else ("-search_tier",)
+
+
+def ranked(products: QuerySet, text_or_plan: str | SearchPlan) -> QuerySet:
+    """The products in the order of relevance (the catalog's default sort while searching):
+    tier, rank, then the usual order. Call after `matching`."""
+    search_plan = as_plan(text_or_plan)
+    return with_rank(products, search_plan).order_by(*rank_order(search_plan), *USUAL_ORDER)
+
+
+def ranked_ids(text_or_plan: str | SearchPlan) -> list[int]:
+    """The ids of every published product that matches, best first: exactly the order the
+    catalog lists them in by default while searching (all of them for a blank query, in the
+    usual order). One query reading ids, tiers and ranks (no model instances), plus, on
+    PostgreSQL, one for typo corrections when `text_or_plan` is text with an unknown word."""
+    search_plan = as_plan(text_or_plan)
+    products = matching(Product.objects.published(), search_plan)
+    return list(ranked(products, search_plan).values_list("pk", flat=True))
+
+
 def ranks(text: str) -> bool:
-    """Whether results for `text` can be ordered by relevance."""
-    return bool(text.strip()) and full_text_available()
+    """Whether results for `text` are ordered by relevance (any query with words)."""
+    return bool(text.strip())

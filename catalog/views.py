@@ -3,15 +3,20 @@ from urllib.parse import urlencode
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.urls import reverse
-from django.utils.cache import patch_vary_headers
-from django.views.generic import DetailView, ListView
+from django.utils.cache import add_never_cache_headers, patch_vary_headers
+from django.views.generic import DetailView, ListView, TemplateView
+from django_filters.views import FilterMixin
 
-from catalog import listing, search
-from catalog.facets import RelatedFacet, count_facets
+from catalog import selectors
+from catalog.canonical import canonical_query
+from catalog.drafts import description_draft_for
 from catalog.filters import ProductFilterSet
-from catalog.forms import DEFAULT_SORT, PAGE_SIZE, SORT_CHOICES
-from catalog.models import Category, Material, Product
-from catalog.serializers import product_object
+from catalog.forms import PAGE_SIZE
+from catalog.models import Category, Product, StorePage
+from catalog.render_cache import remember, render_part, with_token
+from catalog.serializers import listing_object
+from catalog.sizes import RingSizeForm
+from core.content import content_version
 
 RELATED_PRODUCTS = 4
 
@@ -36,18 +41,23 @@ class CountedPaginator(Paginator):
         self.count = count
 
 
-class ProductListView(ListView):
+class ProductListView(FilterMixin, ListView):
     """The catalog: published products filtered by the shared query parameters (validated by
     `ProductFilterSet`), with facet counts, 24 a page; JSON for `Accept: application/json`.
 
     Bad parameters give 400 with the page (or JSON with `errors`), filtered by the valid
-    parameters that remain. A page past the end shows the last page.
+    parameters that remain. A page past the end shows the last page. The page's data comes
+    from `catalog.selectors`; the view picks the parameters, paginates and renders.
     """
 
     template_name = "catalog/product_list.html"
     context_object_name = "products"
+    filterset_class = ProductFilterSet
+    category: Category | None = None  # a category page's own category
     paginate_by = PAGE_SIZE
     paginator_class = CountedPaginator
+    # The whole-page cache keys these pages by their canonical parameters (shop.page_cache).
+    page_cache_query = staticmethod(canonical_query)
 
     def get(self, request, *args, **kwargs):
         response = self.redirect_to_clean_url()
@@ -64,110 +74,54 @@ class ProductListView(ListView):
         query = urlencode(kept)
         return HttpResponseRedirect(f"{self.request.path}?{query}" if query else self.request.path)
 
+    def get_queryset(self):
+        return Product.objects.published()
+
     def filter_data(self):
         return self.request.GET
 
-    def listing_response(self):
-        self.filterset = ProductFilterSet(
-            self.filter_data(), queryset=Product.objects.published(), request=self.request
-        )
-        self.filterset.is_valid()  # invalid parameters are dropped; the rest still apply
-        self.selection = listing.Selection(
-            listing.selection_params(self.filterset.cleaned), **self.selection_urls()
-        )
-        self.counts = count_facets(
-            self.filterset.scope(self.filterset.queryset),
-            self.filterset.conditions(),
-            self.filterset.choice_options(),
-            related=[
-                RelatedFacet("category", Category.objects.all()),
-                RelatedFacet("material", Material.objects.all()),
-            ],
-            selected=listing.selected_values(self.selection),
-            separate=self.filterset.costly_facets(),
-        )
-        self.object_list = self.filterset.qs.with_card_data()
-        context = self.get_context_data()
-        status = 400 if self.filterset.errors else 200
-        if wants_json(self.request):
-            return JsonResponse(self.json_payload(context), status=status)
-        return self.render_to_response(context, status=status)
+    def get_filterset_kwargs(self, filterset_class):
+        return {**super().get_filterset_kwargs(filterset_class), "data": self.filter_data()}
 
-    def selection_urls(self) -> dict:
-        return {"list_url": reverse("catalog:list")}
+    def listing_response(self):
+        self.listing = selectors.product_listing(
+            self.get_filterset(self.get_filterset_class()),
+            list_url=reverse("catalog:list"),
+            category=self.category,
+        )
+        help_ = self.listing.search_help
+        if help_ is not None and not help_.found:
+            help_.suggestions += self.more_suggestions(self.listing)
+        self.object_list = self.listing.products
+        context = self.get_context_data()
+        status = 400 if self.listing.errors else 200
+        if wants_json(self.request):
+            response = JsonResponse(
+                listing_object(self.listing, context["page_obj"]), status=status
+            )
+        else:
+            response = self.render_to_response(context, status=status)
+        if self.listing.page_number > context["paginator"].num_pages:
+            response.page_cache = False  # the last page, shown under another page's address
+        return response
+
+    def more_suggestions(self, listing) -> list:
+        """Suggestions beyond the catalog's own when a search found nothing (a floor up, the
+        guides add theirs: see guides.views.GuidedProductListView)."""
+        return []
 
     def get_paginator(self, queryset, per_page, **kwargs):
-        return self.paginator_class(queryset, per_page, count=self.counts.total, **kwargs)
+        return self.paginator_class(queryset, per_page, count=self.listing.counts.total, **kwargs)
 
     def paginate_queryset(self, queryset, page_size):
         paginator = self.get_paginator(queryset, page_size)
-        page = paginator.get_page(self.filterset.page_number)  # past the end: the last page
+        page = paginator.get_page(self.listing.page_number)  # past the end: the last page
         return paginator, page, page.object_list, page.has_other_pages()
-
-    def error_list(self) -> list[tuple[str, str]]:
-        form = self.filterset.form
-        return [
-            (form.fields[name].label if name in form.fields else name, message)
-            for name, messages in form.errors.items()
-            for message in messages
-        ]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        form = self.filterset.form
-        context.update(
-            form=form,
-            sort_choices=self.sort_choices(),
-            current_sort="" if self.filterset.sort == DEFAULT_SORT else self.filterset.sort,
-            intensity_bounds=[
-                {
-                    "name": name,
-                    "label": label,
-                    "value": str(form[name].value() or ""),
-                    "errors": form[name].errors,
-                }
-                for name, label in (("intensity_min", "From"), ("intensity_max", "To"))
-            ],
-            selection=self.selection,
-            page_query=self.selection.page_query,
-            counts=self.counts,
-            price_range=(
-                (listing.money(self.counts.price_low), listing.money(self.counts.price_high))
-                if self.counts.price_low is not None
-                else None
-            ),
-            panels=listing.panels(self.selection, self.counts),
-            chips=listing.chips(self.selection, self.counts),
-            input_errors=self.error_list(),
-        )
+        context.update(selectors.page_context(self.listing))
         return context
-
-    def sort_choices(self) -> list[tuple[str, str]]:
-        """For the select: the default sort has an empty value, so it stays out of URLs."""
-        ranked = search.ranks(self.filterset.search_text)
-        return [
-            ("", "Best match" if ranked else label) if value == DEFAULT_SORT else (value, label)
-            for value, label in SORT_CHOICES
-        ]
-
-    def json_payload(self, context) -> dict:
-        paginator, page = context["paginator"], context["page_obj"]
-        payload = {
-            "count": paginator.count,
-            "page": page.number,
-            "num_pages": paginator.num_pages,
-            "results": [product_object(product) for product in page.object_list],
-            "facets": {
-                name: [option.as_json() for option in self.counts.facets[name]]
-                for name in listing.JSON_FACETS
-            },
-        }
-        if self.filterset.errors:
-            payload["errors"] = {
-                name: [str(message) for message in messages]
-                for name, messages in self.filterset.errors.items()
-            }
-        return payload
 
 
 class CategoryView(ProductListView):
@@ -177,9 +131,10 @@ class CategoryView(ProductListView):
 
     def get(self, request, *args, **kwargs):
         try:
-            self.category = Category.objects.prefetch_related("safety_notes").get(
-                slug=kwargs["slug"]
-            )
+            categories = Category.objects.prefetch_related("safety_notes")
+            if not request.user.is_staff:
+                categories = categories.live()  # staff see it before it goes live, with a banner
+            self.category = categories.get(slug=kwargs["slug"])
         except Category.DoesNotExist:
             if wants_json(request):
                 response = JsonResponse(
@@ -205,26 +160,67 @@ class CategoryView(ProductListView):
         data.setlist("category", [self.category.slug])
         return data
 
-    def selection_urls(self) -> dict:
-        return {
-            "list_url": reverse("catalog:list"),
-            "category_slug": self.category.slug,
-            "category_url": self.category.get_absolute_url(),
-        }
-
     def get_context_data(self, **kwargs):
-        return super().get_context_data(category=self.category, **kwargs)
+        hidden_reason = self.category.hidden_reason if self.request.user.is_staff else ""
+        return super().get_context_data(
+            category=self.category, category_hidden_reason=hidden_reason, **kwargs
+        )
 
 
 class ProductDetailView(DetailView):
+    """A product. `?preview=draft` shows its description draft to staff who may change
+    products (anyone else gets the published page); such a page is never cached.
+
+    The page's body is the same for every customer for one content version, so it is kept
+    (catalog/render_cache.py, keyed by the slug): a customer's request then reads no product.
+    Staff always get it made afresh (they see unpublished products, drafts and warnings)."""
+
     template_name = "catalog/product_detail.html"
+    body_template_name = "catalog/_product_body.html"
     context_object_name = "product"
+    draft = None
 
     def get_queryset(self):
-        products = Product.objects.with_card_data()
+        products = Product.objects.with_page_data()
         if self.request.user.is_staff:
             return products  # curators may look at a product before publishing it
         return products.published()
+
+    def get_object(self, queryset=None):
+        content_version()  # publishes a scheduled description draft that is due
+        product = super().get_object(queryset)
+        user = self.request.user
+        if (
+            self.request.GET.get("preview") == "draft"
+            and user.is_authenticated
+            and user.is_staff
+            and user.has_perm("catalog.change_product")
+        ):
+            self.draft = description_draft_for(product)
+            if self.draft is not None:
+                product.description = self.draft.description
+        return product
+
+    def get(self, request, *args, **kwargs):
+        if request.user.is_staff:
+            page = self.page_part()
+        else:
+            parts = [self.body_template_name, self.kwargs[self.slug_url_kwarg]]
+            page = remember("product-page", parts, self.page_part)
+        context = {**page, "body": with_token(request, page["body"])}
+        response = self.render_to_response({"page": context})
+        if self.draft is not None:  # a preview: never kept by any cache (shop/page_cache.py)
+            response.page_cache = False
+            add_never_cache_headers(response)
+        return response
+
+    def page_part(self) -> dict:
+        """What the page shows of the product: its name and description for the head, and
+        the body's HTML (a 404 when there is no such product for this visitor)."""
+        self.object = self.get_object()
+        context = self.get_context_data(object=self.object)
+        body = render_part(self.body_template_name, context, self.request)
+        return {"name": self.object.name, "description": self.object.description, "body": body}
 
     def get_context_data(self, **kwargs):
         product = self.object
@@ -235,4 +231,29 @@ class ProductDetailView(DetailView):
             .exclude(pk=product.pk)
             .order_by("-is_featured", "name")[:RELATED_PRODUCTS]
         )
-        return super().get_context_data(related=related, **kwargs)
+        pages = StorePage.objects.filter(slug__in=[StorePage.DELIVERY, StorePage.RETURNS])
+        store_pages = {page.slug: page for page in pages}
+        return super().get_context_data(
+            related=related, draft=self.draft, store_pages=store_pages, **kwargs
+        )
+
+
+class StorePageView(DetailView):
+    """A staff-editable page (delivery, returns): `catalog.StorePage`."""
+
+    template_name = "catalog/store_page.html"
+    context_object_name = "page"
+    model = StorePage
+
+
+class SizeGuideView(TemplateView):
+    """How sizes are measured, and a ring's inner diameter from a measured circumference (a
+    GET form: nothing is stored; the page's script does the same sum as you type)."""
+
+    template_name = "catalog/size_guide.html"
+
+    def get(self, request, *args, **kwargs):
+        form = RingSizeForm(request.GET if "circumference" in request.GET else None)
+        status = 400 if form.is_bound and not form.is_valid() else 200
+        context = self.get_context_data(form=form, diameter=form.diameter(), **kwargs)
+        return self.render_to_response(context, status=status)

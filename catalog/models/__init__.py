@@ -1,5 +1,10 @@
-from .product import Level, Product, ProductQuerySet
+from .drafts import ProductDraft
+from .pages import StorePage
+from .photo import ProductPhoto
+from .product import Product
+from .product_queries import Level, ProductQuerySet
 from .safety import SafetyNote, Severity
+from .search import SearchSynonym
 from .taxonomy import Category, Material
 
 __all__ = [
@@ -7,7 +12,11 @@ __all__ = [
     "Level",
     "Material",
     "Product",
+    "ProductDraft",
+    "ProductPhoto",
     "ProductQuerySet",
     "SafetyNote",
+    "SearchSynonym",
     "Severity",
+    "StorePage",
 ]

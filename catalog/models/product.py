@@ -1,7 +1,7 @@
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 
 from catalog.attributes import (
@@ -16,66 +16,22 @@ from catalog.attributes import (
     Sensation,
     Thickness,
     VibratorType,
+    WaterResistance,
     attributes_for,
 )
-from catalog.rules import beginner_problem
-from catalog.signals import content_changed
+from catalog.beginner_rules import beginner_problem
+from catalog.drawings import Drawing, drawing_name, drawing_url
 
+from .product_queries import LEVEL_FIELDS, ProductQuerySet
+from .product_schema import PRODUCT_CONSTRAINTS, PRODUCT_INDEXES
 from .safety import SafetyNote, by_severity
+from .search import SearchDocument
 
-
-class Level(models.TextChoices):
-    BEGINNER = "beginner", "Beginner"
-    EXPERIENCED = "experienced", "Experienced"
-
-
-LEVEL_FIELDS = {Level.BEGINNER: "for_beginner", Level.EXPERIENCED: "for_experienced"}
-
-
-class ProductQuerySet(models.QuerySet):
-    def update(self, **kwargs):
-        """Bulk updates announce themselves (no model signals fire for them)."""
-        rows = super().update(**kwargs)
-        if rows:
-            content_changed.send(sender=self.model)
-        return rows
-
-    def bulk_create(self, objs, *args, **kwargs):
-        created = super().bulk_create(objs, *args, **kwargs)
-        if created:
-            content_changed.send(sender=self.model)
-        return created
-
-    def published(self):
-        return self.filter(is_published=True)
-
-    def in_stock(self):
-        return self.filter(stock__gt=0)
-
-    def for_level(self, level: str):
-        return self.filter(**{LEVEL_FIELDS[Level(level)]: True})
-
-    def has_safety_notes_q(self) -> Q:
-        """True where the product has a note of its own or through its category."""
-        own = SafetyNote.objects.filter(products=OuterRef("pk"))
-        via_category = SafetyNote.objects.filter(categories=OuterRef("category_id"))
-        return Q(Exists(own)) | Q(Exists(via_category))
-
-    def with_safety_notes(self):
-        return self.filter(self.has_safety_notes_q())
-
-    def without_safety_notes(self):
-        return self.exclude(self.has_safety_notes_q())
-
-    def recommendable(self):
-        """What may ever be recommended: published, in stock, with at least one safety note."""
-        return self.published().in_stock().with_safety_notes()
-
-    def with_card_data(self):
-        """Everything a product card, page or JSON object shows, in a constant number of queries."""
-        return self.select_related("category").prefetch_related(
-            "materials", "safety_notes", "category__safety_notes"
-        )
+# Yes/no attributes: left empty, they get their own message (None is "not answered").
+YES_NO_REQUIRED = {
+    "quick_release": "Restraints must say yes or no to quick release.",
+    "flared_base": "Vibrators must say yes or no to a flared base.",
+}
 
 
 class Product(models.Model):
@@ -94,8 +50,16 @@ class Product(models.Model):
     image = models.ImageField(
         upload_to="products/",
         blank=True,
-        help_text="Optional. Drawings or neutral product shots only. Without one, the "
-        "category's drawing is shown.",
+        help_text="Optional, kept for older products: add photos below instead (they come in "
+        "several sizes and carry alt text). Shown only when the product has no photo.",
+    )
+    drawing = models.CharField(
+        max_length=20,
+        choices=Drawing.choices,
+        blank=True,
+        help_text="The line drawing shown when there is no photo. Leave empty to choose it "
+        "from the attributes (ring fit, restraint type, vibrator type); pick one for impact "
+        "toys and lubricants, whose attributes do not say what they look like.",
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -129,99 +93,68 @@ class Product(models.Model):
     thickness = models.CharField(max_length=10, choices=Thickness.choices, blank=True)
     vibrator_type = models.CharField(max_length=12, choices=VibratorType.choices, blank=True)
     placement = models.CharField(max_length=10, choices=Placement.choices, blank=True)
-    waterproof = models.BooleanField(null=True, blank=True)
+    water_resistance = models.CharField(
+        max_length=12,
+        choices=WaterResistance.choices,
+        blank=True,
+        help_text="Vibrators: splash-proof toys take a rinse but must never be submerged.",
+    )
+    flared_base = models.BooleanField(
+        null=True,
+        blank=True,
+        help_text="Vibrators: does it have a flared base, a stop wider than the body that keeps "
+        "it from slipping all the way inside?",
+    )
+    numbing = models.BooleanField(
+        default=False,
+        help_text="Lubricants: contains a numbing agent (such as benzocaine or lidocaine). "
+        "Never recommended for anal play: pain is the warning to stop.",
+    )
+
+    # Selling through the store platform: the variant the checkout hand-off sends (basket app).
+    checkout_ref = models.CharField(
+        "checkout reference",
+        max_length=64,
+        blank=True,
+        help_text="The store platform's variant id for this product (e.g. Shopify's variant "
+        "number). Without one it cannot be handed to the checkout.",
+    )
+
+    # Sizes, where they apply (millimetres; the pages show them in mm and cm).
+    ring_inner_diameter_mm = models.DecimalField(
+        "ring inner diameter (mm)",
+        max_digits=4,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+    )
+    cuff_min_mm = models.PositiveSmallIntegerField(
+        "cuff fits from (mm around)", null=True, blank=True, validators=[MinValueValidator(1)]
+    )
+    cuff_max_mm = models.PositiveSmallIntegerField(
+        "cuff fits up to (mm around)", null=True, blank=True, validators=[MinValueValidator(1)]
+    )
+    insertable_length_mm = models.PositiveSmallIntegerField(
+        "insertable length (mm)", null=True, blank=True, validators=[MinValueValidator(1)]
+    )
+    insertable_width_mm = models.PositiveSmallIntegerField(
+        "insertable width (mm)", null=True, blank=True, validators=[MinValueValidator(1)]
+    )
+
+    # The full-text document the search reads (catalog.search), kept by the database.
+    search_document = models.GeneratedField(
+        expression=SearchDocument(),
+        output_field=SearchVectorField(null=True),
+        db_persist=True,
+    )
 
     objects = ProductQuerySet.as_manager()
 
     class Meta:
         ordering = ["-is_featured", "name"]
-        constraints = [
-            models.CheckConstraint(condition=Q(price__gte=0), name="product_price_not_negative"),
-            models.CheckConstraint(condition=Q(stock__gte=0), name="product_stock_not_negative"),
-            models.CheckConstraint(
-                condition=Q(for_beginner=True) | Q(for_experienced=True),
-                name="product_has_experience_tag",
-                violation_error_message=(
-                    "Tag the product for beginners, experienced people, or both."
-                ),
-            ),
-            models.CheckConstraint(
-                condition=Q(intensity__isnull=True)
-                | Q(intensity__gte=INTENSITY_MIN, intensity__lte=INTENSITY_MAX),
-                name="product_intensity_1_to_5",
-            ),
-            models.CheckConstraint(
-                condition=Q(sensation="") | Q(sensation__in=Sensation.values),
-                name="product_sensation_valid",
-            ),
-            models.CheckConstraint(
-                condition=Q(restraint_type="") | Q(restraint_type__in=RestraintType.values),
-                name="product_restraint_type_valid",
-            ),
-            models.CheckConstraint(
-                condition=Q(ring_fit="") | Q(ring_fit__in=RingFit.values),
-                name="product_ring_fit_valid",
-            ),
-            models.CheckConstraint(
-                condition=Q(lubricant_base="") | Q(lubricant_base__in=LubricantBase.values),
-                name="product_lubricant_base_valid",
-            ),
-            models.CheckConstraint(
-                condition=Q(thickness="") | Q(thickness__in=Thickness.values),
-                name="product_thickness_valid",
-            ),
-            models.CheckConstraint(
-                condition=Q(vibrator_type="") | Q(vibrator_type__in=VibratorType.values),
-                name="product_vibrator_type_valid",
-            ),
-            models.CheckConstraint(
-                condition=Q(placement="") | Q(placement__in=Placement.values),
-                name="product_placement_valid",
-            ),
-        ]
-        indexes = [
-            # The listing: published products in a category, in each sort order.
-            models.Index(
-                fields=["is_published", "category", "-is_featured", "name"],
-                name="product_pub_cat_featured",
-            ),
-            models.Index(
-                fields=["is_published", "-is_featured", "name"], name="product_pub_featured"
-            ),
-            models.Index(fields=["is_published", "price"], name="product_pub_price"),
-            models.Index(fields=["is_published", "-created_at"], name="product_pub_newest"),
-            models.Index(fields=["is_published", "name"], name="product_pub_name"),
-            models.Index(fields=["category", "price"], name="product_cat_price"),
-            # The finder: what may be picked (published, in stock) in the chosen categories.
-            models.Index(
-                fields=["category", "price"],
-                condition=Q(is_published=True, stock__gt=0),
-                name="product_pickable_cat_price",
-            ),
-            # The facet counts (catalog.facets): listed products only, with the columns of the
-            # cheap filters, so reading the matching ids (the latex-free and material counts)
-            # and counting a category's matches are index-only scans, not reads of the table.
-            models.Index(
-                fields=["category"],
-                include=["id", "price", "stock", "for_beginner", "for_experienced"],
-                condition=Q(is_published=True),
-                name="product_listed_facets",
-            ),
-            # Filters.
-            models.Index(fields=["for_beginner"], name="product_for_beginner"),
-            models.Index(fields=["for_experienced"], name="product_for_experienced"),
-            models.Index(fields=["stock"], name="product_stock"),
-            models.Index(fields=["category", "intensity"], name="product_cat_intensity"),
-            models.Index(fields=["category", "sensation"], name="product_cat_sensation"),
-            models.Index(fields=["category", "restraint_type"], name="product_cat_restraint_type"),
-            models.Index(fields=["category", "quick_release"], name="product_cat_quick_release"),
-            models.Index(fields=["category", "ring_fit"], name="product_cat_ring_fit"),
-            models.Index(fields=["category", "lubricant_base"], name="product_cat_lube_base"),
-            models.Index(fields=["category", "thickness"], name="product_cat_thickness"),
-            models.Index(fields=["category", "vibrator_type"], name="product_cat_vibrator_type"),
-            models.Index(fields=["category", "placement"], name="product_cat_placement"),
-            models.Index(fields=["category", "waterproof"], name="product_cat_waterproof"),
-        ]
+        constraints = PRODUCT_CONSTRAINTS
+        indexes = PRODUCT_INDEXES
 
     def __str__(self) -> str:
         return self.name
@@ -244,15 +177,17 @@ class Product(models.Model):
             for name in required:
                 if self._attribute_value(name) is None:
                     errors.setdefault(name, []).append(
-                        "Restraints must say yes or no to quick release."
-                        if name == "quick_release"
-                        else f"Required for {category.name.lower()}."
+                        YES_NO_REQUIRED.get(name, f"Required for {category.name.lower()}.")
                     )
             for name in ALL_ATTRIBUTES:
                 if name not in required and self._attribute_value(name) is not None:
                     errors.setdefault(name, []).append(
                         f"This does not apply to {category.name.lower()}; leave it empty."
                     )
+            if self.numbing and category.kind != "lubricants":
+                errors.setdefault("numbing", []).append(
+                    f"This does not apply to {category.name.lower()}; leave it unticked."
+                )
             if self.for_beginner and not errors:
                 problem = beginner_problem(category.kind, self)
                 if problem:
@@ -302,9 +237,35 @@ class Product(models.Model):
         return rows
 
     @property
+    def size_rows(self) -> list[tuple[str, str]]:
+        """The sizes given, in plain words (millimetres, and centimetres where that helps)."""
+        rows = []
+        if self.ring_inner_diameter_mm is not None:
+            rows.append(("Inner diameter", f"{self.ring_inner_diameter_mm.normalize():f} mm"))
+        if self.cuff_min_mm is not None and self.cuff_max_mm is not None:
+            low, high = self.cuff_min_mm / 10, self.cuff_max_mm / 10
+            rows.append(("Fits wrists or ankles", f"{low:g} to {high:g} cm around"))
+        if self.insertable_length_mm is not None:
+            rows.append(("Insertable length", f"{self.insertable_length_mm / 10:g} cm"))
+        if self.insertable_width_mm is not None:
+            rows.append(("Insertable width", f"{self.insertable_width_mm / 10:g} cm"))
+        return rows
+
+    @property
     def all_safety_notes(self) -> list[SafetyNote]:
-        """Category and product notes, most severe first. Uses prefetched data when present."""
-        return by_severity([*self.category.safety_notes.all(), *self.safety_notes.all()])
+        """The category's and the product's notes that apply to it (a note's condition holds),
+        most severe first. Uses prefetched data when present."""
+        return by_severity(self.category_safety_notes + self.own_safety_notes)
+
+    @property
+    def category_safety_notes(self) -> list[SafetyNote]:
+        """Its category's notes that apply to it."""
+        return [note for note in self.category.safety_notes.all() if note.applies_to(self)]
+
+    @property
+    def own_safety_notes(self) -> list[SafetyNote]:
+        """The notes attached to this product itself that apply to it."""
+        return [note for note in self.safety_notes.all() if note.applies_to(self)]
 
     @property
     def top_safety_note(self) -> SafetyNote | None:
@@ -312,8 +273,40 @@ class Product(models.Model):
         return notes[0] if notes else None
 
     @property
+    def cover_photo(self):
+        """The first photo, or None: from `with_cover`'s columns when the product was loaded
+        with them (no query), else from prefetched `photos`, else one query."""
+        from .photo import ProductPhoto
+
+        if "cover_image" in self.__dict__:
+            if not self.cover_image:
+                return None
+            return ProductPhoto(
+                product_id=self.pk,
+                image=self.cover_image,
+                alt=self.cover_alt,
+                width=self.cover_width,
+                height=self.cover_height,
+            )
+        photos = self.photos.all()
+        return photos[0] if photos else None
+
+    @property
+    def drawing_name(self) -> str:
+        return drawing_name(self)
+
+    @property
+    def drawing_url(self) -> str:
+        """This kind of product's line drawing (catalog/drawings.py)."""
+        return drawing_url(self.drawing_name)
+
+    @property
+    def drawing_label(self) -> str:
+        return Drawing(self.drawing_name).label.lower()
+
+    @property
     def image_url(self) -> str:
-        return self.image.url if self.image else self.category.drawing_url
+        return self.image.url if self.image else self.drawing_url
 
     @property
     def contains_latex(self) -> bool:

@@ -1,8 +1,25 @@
 from django.db import models
+from django.db.models import Exists, OuterRef
 from django.templatetags.static import static
 from django.urls import reverse
 
 from catalog.attributes import CategoryKind, attributes_for
+
+
+class CategoryQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(is_published=True)
+
+    def live(self):
+        """What customers see: published, with at least one published, recommendable product
+        (in stock, with a safety note). One query: the check is an EXISTS in it."""
+        from .product import Product
+
+        ready = Product.objects.recommendable().filter(category_id=OuterRef("pk"))
+        return self.published().filter(Exists(ready))
+
+    def hidden(self):
+        return self.exclude(pk__in=self.live().values("pk"))
 
 
 class Category(models.Model):
@@ -16,12 +33,20 @@ class Category(models.Model):
     )
     intro = models.TextField(blank=True, help_text="Shown at the top of the category page.")
     position = models.PositiveSmallIntegerField(default=0, db_index=True)
+    is_published = models.BooleanField(
+        "published",
+        default=False,
+        help_text="Customers see the category (menu, home page, finder, its page) once it is "
+        "published AND has a published, in-stock product with a safety note.",
+    )
     safety_notes = models.ManyToManyField(
         "catalog.SafetyNote",
         blank=True,
         related_name="categories",
         help_text="Shown on every product in this category.",
     )
+
+    objects = CategoryQuerySet.as_manager()
 
     class Meta:
         ordering = ["position", "name"]
@@ -37,6 +62,19 @@ class Category(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("catalog:category", kwargs={"slug": self.slug})
+
+    @property
+    def is_live(self) -> bool:
+        return type(self).objects.live().filter(pk=self.pk).exists()
+
+    @property
+    def hidden_reason(self) -> str:
+        """Why customers do not see it ("" when they do): one query."""
+        if not self.is_published:
+            return "it is not published"
+        if not self.is_live:
+            return "it has no published, in-stock product with a safety note yet"
+        return ""
 
     @property
     def attribute_names(self) -> tuple[str, ...]:
@@ -56,6 +94,9 @@ class Material(models.Model):
     )
     contains_latex = models.BooleanField(default=False, db_index=True)
     is_silicone = models.BooleanField(default=False, db_index=True)
+    care = models.TextField(
+        blank=True, help_text="How to clean, dry and store things made of it (product pages)."
+    )
 
     class Meta:
         ordering = ["name"]

@@ -1,0 +1,113 @@
+"""Rendered parts of pages, kept in the shared cache under the page version.
+
+A page's costly part (a product's body, a guide's sections, the home page's cards, the list of
+categories in every header) is the same for every customer for one content version, so it is
+made once per version and kept in the shared cache, where every worker of every server finds
+it. The key holds the page version (`catalog.stock.page_version`: the content version without
+stock, read from the database once per request, and which products are out of stock, the only
+way a page shows stock), so a change made anywhere shows on the next request everywhere, and a
+stock sync that leaves every product in stock keeps every part: correctness never
+depends on a process's memory or on the cache being up (a failure of it is a miss,
+`shop.shared_cache`). `RENDER_CACHE_SECONDS` bounds an entry's life; 0 (the tests) makes
+every part afresh.
+
+What is kept must not depend on who asks: views keep parts for customers only (never for
+staff, who see previews and warnings), and a part's key names everything else it depends on
+(the product's slug, the guide's level). Forms in a kept part carry a placeholder for the
+CSRF token, and each visitor gets their own token put in (`with_token`), as the whole-page
+cache does (`shop.page_cache`): a token is never kept, nor shown to anyone else.
+
+Each process also keeps the parts it used last (`LOCAL_PARTS` of them) under the same keys, so
+a busy page skips the shared cache's round trip and unpickling. That is safe for the same
+reason: the key holds the version this request read from the database, and a part kept under
+an old version is simply never asked for again.
+"""
+
+import hashlib
+import threading
+import time
+from collections import OrderedDict
+
+from django.conf import settings
+from django.core.cache import cache
+from django.middleware.csrf import get_token
+from django.template.loader import render_to_string
+from django.utils.safestring import SafeString, mark_safe
+
+from catalog.stock import page_version
+
+KEY_PREFIX = "render:"
+# Stands for the visitor's CSRF token in a kept part (a NUL never comes from content).
+TOKEN_PLACEHOLDER = "\x00form-token\x00"
+LOCAL_PARTS = 256  # parts a process keeps in its memory, the most recently used
+
+
+class LocalParts:
+    """The parts this process used last: key -> (expires at, part), least recently used
+    first out."""
+
+    def __init__(self, size: int = LOCAL_PARTS, clock=time.monotonic):
+        self.size, self.clock = size, clock
+        self.lock = threading.Lock()
+        self.parts: OrderedDict = OrderedDict()
+
+    def get(self, key: str):
+        with self.lock:
+            found = self.parts.get(key)
+            if found is None:
+                return None
+            if found[0] <= self.clock():
+                del self.parts[key]
+                return None
+            self.parts.move_to_end(key)
+            return found[1]
+
+    def put(self, key: str, part, seconds: int) -> None:
+        with self.lock:
+            self.parts[key] = (self.clock() + seconds, part)
+            self.parts.move_to_end(key)
+            while len(self.parts) > self.size:
+                self.parts.popitem(last=False)
+
+    def clear(self) -> None:
+        with self.lock:
+            self.parts.clear()
+
+
+local_parts = LocalParts()
+
+
+def key_for(name: str, parts, version: str) -> str:
+    raw = "\n".join(str(part).replace("\\", "\\\\").replace("\n", "\\n") for part in parts)
+    return f"{KEY_PREFIX}{name}:{version}:{hashlib.sha256(raw.encode()).hexdigest()}"
+
+
+def remember(name: str, parts, build):
+    """What `build()` returns for `name` and `parts` under the current page version: from
+    the shared cache when it is there, else built and kept. `build` may raise (e.g. Http404):
+    nothing is kept then."""
+    seconds = settings.RENDER_CACHE_SECONDS
+    if seconds <= 0:
+        return build()
+    key = key_for(name, parts, page_version())
+    found = local_parts.get(key)
+    if found is None:
+        found = cache.get(key)
+        if found is None:
+            found = build()
+            cache.set(key, found, timeout=seconds)
+        local_parts.put(key, found, seconds)
+    return found
+
+
+def render_part(template_name: str, context: dict, request) -> str:
+    """The template rendered for keeping: forms' CSRF tokens are the placeholder."""
+    return render_to_string(template_name, {**context, "csrf_token": TOKEN_PLACEHOLDER}, request)
+
+
+def with_token(request, html: str) -> SafeString:
+    """A kept part, with this visitor's own CSRF token in its forms (getting the token also
+    sets the visitor's CSRF cookie when needed, as rendering the form would)."""
+    if TOKEN_PLACEHOLDER in html:
+        html = html.replace(TOKEN_PLACEHOLDER, get_token(request))
+    return mark_safe(html)  # rendered by a template, autoescaped there
