@@ -7,6 +7,10 @@ edits that section's picks, with product autocomplete, and its callouts; each ca
 edits its items. Keeping picks on the section page means a curator picks products for one
 category at a time, with the category check and the level check shown beside each row.
 A Pick list (with a "problem" filter) gives the cross-guide view.
+
+Drafts, schedule and preview are guides/admin_drafts.py; the history of a guide (its versions
+with who and when, and revert) is django-reversion's: GuideAdmin and SectionAdmin are its
+VersionAdmin, so a change saved from either page is an entry in the guide's history.
 """
 
 from django import forms
@@ -17,8 +21,12 @@ from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
+from reversion.admin import VersionAdmin
 
 from catalog.admin_concurrency import OptimisticLockAdminMixin
+from catalog.admin_input import GuardedAdminMixin, GuardedInlineMixin
+from guides.admin_drafts import DraftSectionInlineMixin, GuideDraftAdminMixin
+from guides.drafts import ensure_history
 from guides.models import Callout, CalloutItem, Guide, Pick, Section
 
 PICK_DISPLAY_RELATED = ["product__safety_notes", "product__category__safety_notes"]
@@ -63,7 +71,7 @@ class ProblemPicksFilter(admin.SimpleListFilter):
         return queryset
 
 
-class SectionInline(admin.StackedInline):
+class SectionInline(DraftSectionInlineMixin, GuardedInlineMixin, admin.StackedInline):
     model = Section
     extra = 0
     fields = ["position", "heading", "anchor", "category", "body"]
@@ -75,9 +83,10 @@ class SectionInline(admin.StackedInline):
 
 
 @admin.register(Guide)
-class GuideAdmin(OptimisticLockAdminMixin, admin.ModelAdmin):
+class GuideAdmin(GuardedAdminMixin, GuideDraftAdminMixin, OptimisticLockAdminMixin, VersionAdmin):
     list_display = [
         "title",
+        "level",
         "is_published",
         "position",
         "section_count",
@@ -85,24 +94,25 @@ class GuideAdmin(OptimisticLockAdminMixin, admin.ModelAdmin):
         "updated_at",
     ]
     list_editable = ["position"]
-    list_filter = ["is_published", ProblemPicksFilter]
+    list_filter = ["is_published", "level", ProblemPicksFilter]
     search_fields = ["title", "summary", "slug"]
     prepopulated_fields = {"slug": ["title"]}
     readonly_fields = ["pick_warnings", "created_at", "updated_at"]
     inlines = [SectionInline]
     save_on_top = True
     fieldsets = [
-        (None, {"fields": ["title", "slug", "summary", "author"]}),
+        (None, {"fields": ["title", "slug", "summary", "author", "level"]}),
         (
             "Publishing",
             {
                 "fields": ["is_published", "position"],
                 "description": "Unpublished guides are hidden from customers; staff can "
-                "preview them with “View on site”.",
+                "preview them with “View on site”. To change a published guide without "
+                "customers seeing it yet, use “Save as draft”.",
             },
         ),
         ("Picks to check", {"fields": ["pick_warnings"]}),
-        ("History", {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
+        ("Dates", {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
     ]
 
     def get_queryset(self, request):
@@ -154,7 +164,7 @@ class GuideAdmin(OptimisticLockAdminMixin, admin.ModelAdmin):
         return super().change_view(request, object_id, form_url, extra_context)
 
 
-class PickInline(admin.TabularInline):
+class PickInline(GuardedInlineMixin, admin.TabularInline):
     model = Pick
     extra = 2
     fields = ["product", "level", "reason", "position", "status"]
@@ -181,10 +191,10 @@ class PickInline(admin.TabularInline):
         return "Shown"
 
 
-class CalloutInline(admin.TabularInline):
+class CalloutInline(GuardedInlineMixin, admin.TabularInline):
     model = Callout
     extra = 0
-    fields = ["kind", "title", "position", "item_count"]
+    fields = ["kind", "title", "level", "position", "item_count"]
     readonly_fields = ["item_count"]
     show_change_link = True
     ordering = ["position", "pk"]
@@ -204,7 +214,7 @@ def touch_guide(guide_id) -> None:
 
 
 @admin.register(Section)
-class SectionAdmin(admin.ModelAdmin):
+class SectionAdmin(GuardedAdminMixin, VersionAdmin):
     list_display = ["heading", "guide", "category", "position", "pick_count"]
     list_filter = ["guide", "category"]
     list_select_related = ["guide", "category"]
@@ -226,8 +236,15 @@ class SectionAdmin(admin.ModelAdmin):
         super().save_related(request, form, formsets, change)
         touch_guide(form.instance.guide_id)
 
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        if request.method == "POST":
+            section = self.get_object(request, object_id)
+            if section is not None:
+                ensure_history(section.guide_id)  # before VersionAdmin's revision of this save
+        return super().change_view(request, object_id, form_url, extra_context)
 
-class CalloutItemInline(admin.TabularInline):
+
+class CalloutItemInline(GuardedInlineMixin, admin.TabularInline):
     model = CalloutItem
     extra = 1
     fields = ["label", "text", "position"]
@@ -235,14 +252,14 @@ class CalloutItemInline(admin.TabularInline):
 
 
 @admin.register(Callout)
-class CalloutAdmin(admin.ModelAdmin):
-    list_display = ["title", "kind", "section", "guide"]
-    list_filter = ["kind", "section__guide"]
+class CalloutAdmin(GuardedAdminMixin, admin.ModelAdmin):
+    list_display = ["title", "kind", "level", "section", "guide"]
+    list_filter = ["kind", "level", "section__guide"]
     list_select_related = ["section__guide"]
     search_fields = ["title", "items__label", "items__text"]
     autocomplete_fields = ["section"]
     inlines = [CalloutItemInline]
-    fields = ["section", "kind", "title", "position"]
+    fields = ["section", "kind", "title", "level", "position"]
 
     @admin.display(description="guide", ordering="section__guide__title")
     def guide(self, callout):
@@ -269,7 +286,7 @@ class PickProblemFilter(admin.SimpleListFilter):
 
 
 @admin.register(Pick)
-class PickAdmin(admin.ModelAdmin):
+class PickAdmin(GuardedAdminMixin, admin.ModelAdmin):
     """Every pick across guides, to find the ones customers cannot see."""
 
     list_display = ["product", "level", "section", "guide", "reason", "status"]

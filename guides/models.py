@@ -3,17 +3,40 @@ category, and then holds the curators' picks for beginners and for experienced p
 Callouts are structured blocks (the traffic-light system, signs to stop, aftercare, tips)
 that the page renders as distinct, accessible elements rather than as free text."""
 
+import reversion
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 
 from catalog.models import Level, Product
+from catalog.models.photo import COVER_COLUMNS, cover_columns
+from core.models import ScheduledDraft
 
 # Element ids the page itself uses; a section anchor must not collide with them.
 RESERVED_ANCHORS = frozenset({"main", "contents"})
 
 TRAFFIC_LIGHT_COLOURS = ("green", "yellow", "amber", "red")
+
+# The resources and help page is the guide at this slug: the site's footer and every aftercare
+# checklist link to it (guides/demo_guides/where-to-get-help/ holds its demo text).
+HELP_GUIDE_SLUG = "where-to-get-help"
+
+
+class Audience(models.TextChoices):
+    """Who a guide, or a callout in it, is written for."""
+
+    BEGINNER = "beginner", "Beginners"
+    EXPERIENCED = "experienced", "Experienced people"
+    BOTH = "both", "Beginners and experienced people"
+
+
+def audiences_for(level: str) -> list[str]:
+    """The audiences a reader choosing `level` is shown: that level's and both's; all of them
+    for `both`."""
+    if level == Audience.BOTH:
+        return list(Audience.values)
+    return [level, Audience.BOTH]
 
 
 def level_carried_q(prefix: str = "product__") -> Q:
@@ -33,6 +56,15 @@ class GuideQuerySet(models.QuerySet):
             return self
         return self.published()
 
+    def for_level(self, level: str):
+        """Guides written for `level` (beginner or experienced), including those for both."""
+        return self.filter(level__in=audiences_for(level))
+
+    def covering(self, category_slug: str):
+        """Guides with a section about the category at `category_slug`."""
+        sections = Section.objects.filter(guide=OuterRef("pk"), category__slug=category_slug)
+        return self.filter(Exists(sections))
+
     def with_problem_picks(self):
         return self.filter(
             Exists(Pick.objects.with_problems().filter(section__guide=OuterRef("pk")))
@@ -44,6 +76,9 @@ class GuideQuerySet(models.QuerySet):
         )
 
 
+# History (django-reversion): a guide's versions hold its sections, and a section's hold its
+# guide, so a change saved from either admin page is one entry in the guide's history.
+@reversion.register(follow=["sections"])
 class Guide(models.Model):
     title = models.CharField(max_length=160)
     slug = models.SlugField(max_length=120, unique=True)
@@ -51,6 +86,13 @@ class Guide(models.Model):
         max_length=400, help_text="Two sentences at most: shown in lists and search results."
     )
     author = models.CharField("author display name", max_length=80, default="The Safeword editors")
+    level = models.CharField(
+        "written for",
+        max_length=12,
+        choices=Audience.choices,
+        default=Audience.BOTH,
+        help_text="Who this guide is for; the guide list filters by it.",
+    )
     is_published = models.BooleanField("published", default=False)
     position = models.PositiveSmallIntegerField(
         default=0, help_text="Guides are listed by this number, lowest first."
@@ -66,8 +108,12 @@ class Guide(models.Model):
         ordering = ["position", "title"]
         indexes = [
             models.Index(fields=["is_published", "position", "title"], name="guide_pub_position"),
+            models.Index(fields=["is_published", "level"], name="guide_pub_level"),
         ]
         constraints = [
+            models.CheckConstraint(
+                condition=Q(level__in=Audience.values), name="guide_level_valid"
+            ),
             models.CheckConstraint(condition=~Q(title=""), name="guide_title_not_empty"),
             models.CheckConstraint(condition=~Q(slug=""), name="guide_slug_not_empty"),
         ]
@@ -79,6 +125,7 @@ class Guide(models.Model):
         return reverse("guides:detail", kwargs={"slug": self.slug})
 
 
+@reversion.register(follow=["guide"])
 class Section(models.Model):
     guide = models.ForeignKey(Guide, on_delete=models.CASCADE, related_name="sections")
     position = models.PositiveSmallIntegerField(default=0)
@@ -150,6 +197,14 @@ class Callout(models.Model):
     section = models.ForeignKey(Section, on_delete=models.CASCADE, related_name="callouts")
     kind = models.CharField(max_length=20, choices=CalloutKind.choices)
     title = models.CharField(max_length=120)
+    level = models.CharField(
+        "shown to",
+        max_length=12,
+        choices=Audience.choices,
+        default=Audience.BOTH,
+        help_text="Readers who switch the guide to one level see only that level's callouts "
+        "and those for both.",
+    )
     position = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
@@ -157,6 +212,9 @@ class Callout(models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=Q(kind__in=CalloutKind.values), name="callout_kind_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(level__in=Audience.values), name="callout_level_valid"
             ),
         ]
         indexes = [models.Index(fields=["section", "position"], name="callout_section_position")]
@@ -213,8 +271,13 @@ class PickQuerySet(models.QuerySet):
         return self.exclude(pk__in=self.model.objects.shown().values("pk"))
 
     def for_display(self):
-        return self.select_related("product__category").prefetch_related(
-            "product__materials", "product__safety_notes", "product__category__safety_notes"
+        """With the product's card data; its cover photo read in the picks' own query."""
+        return (
+            self.select_related("product__category")
+            .prefetch_related(
+                "product__materials", "product__safety_notes", "product__category__safety_notes"
+            )
+            .annotate(**cover_columns("product_id"))
         )
 
 
@@ -249,6 +312,16 @@ class Pick(models.Model):
     def __str__(self) -> str:
         level = self.get_level_display().lower() if self.level else "?"
         return f"{self.product} ({level} pick)" if self.product_id else f"Pick ({level})"
+
+    @property
+    def shown_product(self):
+        """The product, carrying the cover photo read with the pick (`for_display`), so its
+        picture costs no query of its own."""
+        product = self.product
+        if "cover_image" in self.__dict__:
+            for name in COVER_COLUMNS:
+                product.__dict__[name] = self.__dict__[name]
+        return product
 
     def clean(self):
         super().clean()
@@ -291,3 +364,23 @@ class Pick(models.Model):
         if self.level not in product.levels:
             found.append(f"the product is no longer tagged {self.get_level_display().lower()}")
         return found
+
+
+class GuideDraft(ScheduledDraft):
+    """Changes to a guide saved but not published: customers keep seeing the guide as it is,
+    staff preview the draft at the guide's own address (`?preview=draft`), and it goes live
+    when published from the admin or at `publish_at` (see guides/drafts.py).
+
+    `data` holds the draft's guide fields and its sections, in order:
+    {"guide": {"title", "summary", "author", "level"}, "sections": [{"id" (None for a new section),
+    "position", "heading", "anchor", "category" (id or None), "body"}]}. A published section
+    missing from the list is deleted when the draft is published."""
+
+    guide = models.OneToOneField(Guide, on_delete=models.CASCADE, related_name="draft")
+    data = models.JSONField()
+
+    class Meta:
+        indexes = [models.Index(fields=["publish_at"], name="guidedraft_publish_at")]
+
+    def __str__(self) -> str:
+        return f"Draft of {self.data.get('guide', {}).get('title') or self.guide_id}"

@@ -7,6 +7,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.safestring import SafeString, mark_safe
 
 from catalog.models import Level
+from guides.models import Audience, audiences_for
 from guides.rendering import render_markdown, word_count
 
 # The same escapes Django's json_script uses, so the data cannot close the <script> tag.
@@ -23,6 +24,8 @@ class Comparison:
 class SectionPage:
     section: object
     body_html: SafeString
+    level: str = Audience.BOTH  # the reader's choice on the page's level switch
+    callouts: list = field(default_factory=list)
     beginner: list = field(default_factory=list)
     experienced: list = field(default_factory=list)
     hidden: list = field(default_factory=list)
@@ -31,6 +34,14 @@ class SectionPage:
     @property
     def has_picks(self) -> bool:
         return bool(self.beginner or self.experienced)
+
+    @property
+    def shows_beginner(self) -> bool:
+        return self.level != Audience.EXPERIENCED
+
+    @property
+    def shows_experienced(self) -> bool:
+        return self.level != Audience.BEGINNER
 
 
 def comparison_table(products) -> Comparison:
@@ -63,16 +74,48 @@ def comparison_table(products) -> Comparison:
     return Comparison(headers=headers, rows=rows)
 
 
-def section_page(section) -> SectionPage:
-    """A loaded section (see selectors.guide_for_page) ready for the template."""
-    page = SectionPage(section=section, body_html=render_markdown(section.body))
-    picks = getattr(section, "shown_picks", [])
+def section_page(section, level: str = Audience.BOTH) -> SectionPage:
+    """A loaded section (see selectors.guide_for_page) ready for the template, showing the
+    picks and callouts for `level` (beginner, experienced or both) and hiding the rest."""
+    page = SectionPage(section=section, body_html=render_markdown(section.body), level=level)
+    shown = audiences_for(level)
+    page.callouts = [callout for callout in section.callouts.all() if callout.level in shown]
+    picks = [pick for pick in getattr(section, "shown_picks", []) if pick.level in shown]
     page.beginner = [pick for pick in picks if pick.level == Level.BEGINNER]
     page.experienced = [pick for pick in picks if pick.level == Level.EXPERIENCED]
     page.hidden = list(getattr(section, "hidden_picks", []))
     if section.category_id and picks:
         page.comparison = comparison_table(pick.product for pick in picks)
     return page
+
+
+def varies_by_level(guide) -> bool:
+    """Whether the level switch changes anything on the guide's page: it has picks (category
+    sections) or callouts for one level."""
+    return any(
+        section.category_id or any(c.level != Audience.BOTH for c in section.callouts.all())
+        for section in guide.sections.all()
+    )
+
+
+LEVEL_SWITCH = [
+    (Audience.BEGINNER, "For beginners"),
+    (Audience.EXPERIENCED, "For experienced people"),
+    (Audience.BOTH, "Both"),
+]
+
+
+def level_switch(path: str, level: str) -> list[dict]:
+    """The switch's plain links: each level's address (both is the page without a query)."""
+    return [
+        {
+            "level": value,
+            "label": label,
+            "url": path if value == Audience.BOTH else f"{path}?level={value}",
+            "current": value == level,
+        }
+        for value, label in LEVEL_SWITCH
+    ]
 
 
 def guide_word_count(guide) -> int:

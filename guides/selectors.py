@@ -78,4 +78,4 @@ def featured_in(product) -> list[dict]:
 
 
 def published_guides():
-    return Guide.objects.published().only("title", "slug", "summary", "updated_at")
+    return Guide.objects.published().only("title", "slug", "summary", "level", "updated_at")
