@@ -13,15 +13,17 @@ from catalog.attributes import (
     INTENSITY_LABELS,
     INTENSITY_MAX,
     INTENSITY_MIN,
+    CategoryKind,
     RestraintType,
     RingFit,
     Sensation,
+    Thickness,
     VibratorType,
 )
-from catalog.finder import Answers
-from catalog.finder.index import shop_categories
+from catalog.beginner_rules import BEGINNER_MAX_INTENSITY, BEGINNER_RING_FITS
 from catalog.models import Category, Level
-from catalog.rules import BEGINNER_MAX_INTENSITY, BEGINNER_RING_FITS
+from finder.logic import Answers
+from finder.logic.index import shop_categories
 
 MAX_BUDGET = Decimal("100000")
 MAX_CATEGORIES = 50
@@ -37,6 +39,11 @@ INTENSITY_CHOICES = [
 RESTRAINT_CHOICES = [
     (value, label) for value, label in RestraintType.choices if value != RestraintType.SAFETY_SHEARS
 ]
+
+
+def level_field(slug: str) -> str:
+    """The form field that asks the customer's experience with one category."""
+    return f"level_{slug}"
 
 
 def _category_choices():
@@ -126,6 +133,13 @@ class AnswersForm(forms.Form):
         required=False,
         widget=forms.RadioSelect,
     )
+    lube_thickness = forms.ChoiceField(
+        label="Lubricants: thin or thick?",
+        choices=[NO_PREFERENCE, *Thickness.choices],
+        required=False,
+        widget=forms.RadioSelect,
+        help_text="Thick lube stays put and cushions: rough play and anal play want it.",
+    )
     budget = forms.DecimalField(
         label="Total budget (£)",
         required=False,
@@ -148,6 +162,25 @@ class AnswersForm(forms.Form):
     )
     owns_silicone_toys = forms.BooleanField(label="I own silicone toys", required=False)
     uses_latex_condoms = forms.BooleanField(label="I use latex condoms", required=False)
+    anal_play = forms.BooleanField(
+        label="Anal play may be part of it",
+        required=False,
+        help_text="Then we suggest thick lube, never a numbing one, and only toys with a "
+        "flared base for inside.",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Experience per category: one optional question for each of the shop's categories
+        # (the flow shows those of the chosen categories; empty means "as above").
+        for category in shop_categories():
+            self.fields[level_field(category.slug)] = forms.ChoiceField(
+                label=f"{category.name}: your experience",
+                choices=[("", "As above"), *LEVEL_CHOICES],
+                required=False,
+                widget=forms.RadioSelect,
+                error_messages={"invalid_choice": "Choose “beginner” or “experienced”."},
+            )
 
     def clean_categories(self):
         categories = self.cleaned_data["categories"]
@@ -166,10 +199,17 @@ class AnswersForm(forms.Form):
             restraint_type=data["restraint_type"],
             ring_fit=data["ring_fit"],
             vibrator_type=data["vibrator_type"],
+            lube_thickness=data["lube_thickness"],
             budget=data["budget"],
             latex_allergy=data["latex_allergy"],
             owns_silicone_toys=data["owns_silicone_toys"],
             uses_latex_condoms=data["uses_latex_condoms"],
+            anal_play=data["anal_play"],
+            levels=tuple(
+                (category.slug, data[level_field(category.slug)])
+                for category in shop_categories()
+                if data.get(level_field(category.slug))
+            ),
         )
 
     def chosen_categories(self) -> list[Category] | None:
@@ -184,8 +224,13 @@ class StepAnswersForm(AnswersForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        level = self.data.get("level") if self.is_bound else self.initial.get("level")
-        if level == Level.BEGINNER:
+        # The flow assumes nothing: it asks what to explore rather than suggesting it all.
+        self.fields["categories"].required = True
+        self.fields["categories"].error_messages["required"] = (
+            "Choose at least one thing you would like to explore."
+        )
+        self.fields["categories"].help_text = "Choose one or more."
+        if self._beginner_in(CategoryKind.IMPACT):
             intensity = self.fields["intensity"]
             intensity.choices = [
                 NO_PREFERENCE,
@@ -199,6 +244,7 @@ class StepAnswersForm(AnswersForm):
                 f"Beginners start at the gentle end: choose 1 or {BEGINNER_MAX_INTENSITY}, "
                 "or no preference."
             )
+        if self._beginner_in(CategoryKind.COCK_RINGS):
             ring_fit = self.fields["ring_fit"]
             ring_fit.choices = [
                 NO_PREFERENCE,
@@ -208,6 +254,15 @@ class StepAnswersForm(AnswersForm):
             ring_fit.error_messages["invalid_choice"] = (
                 "Beginners start with a soft, stretchy or adjustable ring."
             )
+
+    def _beginner_in(self, kind: str) -> bool:
+        """Is the customer new to this kind of category (its own level, else the overall)?"""
+        data = self.data if self.is_bound else self.initial
+        level = data.get("level")
+        for category in shop_categories():
+            if category.kind == kind:
+                return (data.get(level_field(category.slug)) or level) == Level.BEGINNER
+        return level == Level.BEGINNER
 
 
 # --- the JSON API --------------------------------------------------------------------------
@@ -221,10 +276,13 @@ JSON_TYPES = {
     "restraint_type": ((str,), "Send the restraint type as a string."),
     "ring_fit": ((str,), "Send the ring fit as a string."),
     "vibrator_type": ((str,), "Send the vibrator type as a string."),
+    "lube_thickness": ((str,), "Send the lube thickness as a string: “thin” or “thick”."),
+    "levels": ((dict,), "Send the levels as an object of category slug to level."),
     "budget": ((str, int, float), "Send the budget as a number or a decimal string."),
     "latex_allergy": ((bool,), "Send true or false."),
     "owns_silicone_toys": ((bool,), "Send true or false."),
     "uses_latex_condoms": ((bool,), "Send true or false."),
+    "anal_play": ((bool,), "Send true or false."),
 }
 
 
@@ -242,6 +300,8 @@ def form_from_json(payload) -> tuple[AnswersForm | None, dict[str, list[str]]]:
         if value is None:
             continue  # null means "no answer"
         types, message = JSON_TYPES[name]
+        if name == "intensity" and isinstance(value, float) and value.is_integer():
+            value = int(value)  # JSON has one kind of number: 2.0 is the whole number 2
         if isinstance(value, bool) and bool not in types:
             errors[name] = [message]  # true is an int in Python, never an intensity
         elif not isinstance(value, types):
@@ -252,6 +312,17 @@ def form_from_json(payload) -> tuple[AnswersForm | None, dict[str, list[str]]]:
             errors[name] = ["Choose fewer categories."]
         elif name == "budget" and isinstance(value, float):
             data[name] = repr(value)
+        elif name == "levels":
+            known = {category.slug for category in shop_categories()}
+            for slug, level in value.items():
+                if slug not in known:
+                    errors.setdefault(name, []).append(f"There is no category called “{slug}”.")
+                elif not isinstance(level, str):
+                    errors.setdefault(name, []).append(
+                        "Send each level as a string: “beginner” or “experienced”."
+                    )
+                else:
+                    data[level_field(slug)] = level
         else:
             data[name] = value
     if errors:

@@ -1,7 +1,7 @@
 from django.urls import path
 
+from core.age_gate import json_endpoint
 from finder import views
-from shop.age_gate import json_endpoint
 
 app_name = "finder"
 

@@ -16,42 +16,22 @@ from django.views import View
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 
-from catalog.attributes import RestraintType, RingFit, Sensation, VibratorType
-from catalog.finder import PREFERENCE_ANSWERS, Answers, preferences_for, recommend
-from catalog.finder.serializers import recommendations_object
+from catalog.attributes import RestraintType, RingFit, Sensation, Thickness, VibratorType
 from catalog.models import Category, Level
+from finder.logic import Answers, preferences_for, recommend
+from finder.logic.emptiness import retry_answers
+from finder.serializers import recommendations_object
 from guides.selectors import section_urls_for_categories
 
-from .forms import LEVEL_CHOICES, MAX_CATEGORIES, StepAnswersForm, form_from_json
-
-
-@dataclass(frozen=True)
-class Step:
-    number: int
-    title: str
-    fields: tuple[str, ...]
-
-
-STEPS = (
-    Step(1, "Your experience", ("level",)),
-    Step(2, "What interests you", ("categories",)),
-    Step(3, "Your preferences", PREFERENCE_ANSWERS),
-    Step(
-        4,
-        "Budget and safety",
-        ("budget", "latex_allergy", "owns_silicone_toys", "uses_latex_condoms"),
-    ),
-)
-RESULTS = len(STEPS) + 1
-STEP_OF_FIELD = {name: step.number for step in STEPS for name in step.fields}
-# What "Skip" on a step leaves: the sensible default (new to this), otherwise no answer.
-SKIP_DEFAULTS = {"level": Level.BEGINNER}
+from . import flow
+from .flow import RESULTS, STEPS
+from .forms import LEVEL_CHOICES, MAX_CATEGORIES, StepAnswersForm, form_from_json, level_field
 
 
 class NavigationForm(forms.Form):
     step = forms.TypedChoiceField(choices=[(n, n) for n in range(1, RESULTS + 1)], coerce=int)
     action = forms.ChoiceField(
-        choices=[("next", "Next"), ("skip", "Skip"), ("back", "Back")], required=False
+        choices=[(action, action.capitalize()) for action in flow.ACTIONS], required=False
     )
 
 
@@ -66,12 +46,13 @@ def answer_fields(answers: Answers) -> list[tuple[str, str]]:
     pairs += [("categories", slug) for slug in answers.categories]
     if answers.intensity is not None:
         pairs.append(("intensity", str(answers.intensity)))
-    for name in ("sensation", "restraint_type", "ring_fit", "vibrator_type"):
+    for name in ("sensation", "restraint_type", "ring_fit", "vibrator_type", "lube_thickness"):
         if getattr(answers, name):
             pairs.append((name, getattr(answers, name)))
+    pairs += [(level_field(slug), level) for slug, level in answers.levels]
     if answers.budget is not None:
         pairs.append(("budget", f"{answers.budget:.2f}"))
-    for name in ("latex_allergy", "owns_silicone_toys", "uses_latex_condoms"):
+    for name in (*flow.SAFETY_FIELDS, "anal_play"):
         if getattr(answers, name):
             pairs.append((name, "on"))
     return pairs
@@ -80,6 +61,10 @@ def answer_fields(answers: Answers) -> list[tuple[str, str]]:
 def answer_summary(answers: Answers, categories) -> list[tuple[str, str]]:
     """The answers in plain words, for the results page (shown, never stored)."""
     rows = [("Experience", dict(LEVEL_CHOICES)[answers.level])]
+    names = {c.slug: c.name for c in categories}
+    for slug, level in answers.levels:
+        if slug in names:
+            rows.append((f"Experience with {names[slug].lower()}", dict(LEVEL_CHOICES)[level]))
     chosen = [c.name for c in categories if c.slug in answers.categories]
     rows.append(("Interested in", ", ".join(chosen) if chosen else "A bit of everything"))
     labels = {
@@ -88,6 +73,7 @@ def answer_summary(answers: Answers, categories) -> list[tuple[str, str]]:
         "restraint_type": ("Restraints", lambda v: RestraintType(v).label),
         "ring_fit": ("Ring fit", lambda v: RingFit(v).label),
         "vibrator_type": ("Vibrator type", lambda v: VibratorType(v).label),
+        "lube_thickness": ("Lube", lambda v: Thickness(v).label),
     }
     for name, (label, show) in labels.items():
         value = getattr(answers, name)
@@ -100,6 +86,7 @@ def answer_summary(answers: Answers, categories) -> list[tuple[str, str]]:
             ("latex_allergy", "latex allergy"),
             ("owns_silicone_toys", "silicone toys at home"),
             ("uses_latex_condoms", "latex condoms"),
+            ("anal_play", "anal play"),
         )
         if getattr(answers, name)
     ]
@@ -130,32 +117,19 @@ class FinderView(View):
         step = navigation.cleaned_data["step"]
         action = navigation.cleaned_data["action"] or "next"
         data = request.POST.copy()
-        if action == "skip" and step < RESULTS:
-            for name in STEPS[step - 1].fields:
+        if action == "skip":
+            names, defaults = flow.skip(step, list(data))
+            for name in names:
                 data.pop(name, None)
-                if name in SKIP_DEFAULTS:
-                    data[name] = SKIP_DEFAULTS[name]
+            data.update(defaults)
         form = StepAnswersForm(data)
         form.is_valid()
         preferences = self.relevant_preferences(form)
-        error_steps = sorted({STEP_OF_FIELD.get(name, 1) for name in form.errors})
-
-        if action == "back":
-            target = step - 1 if step > 1 else 1
-            if target == 3 and not preferences:
-                target = 2
-            return self.render_step(target, form, preferences)
-        blocking = [number for number in error_steps if number <= step]
-        if blocking:
-            return self.render_step(blocking[0], form, preferences)
-        target = min(step + 1, RESULTS)
-        if target == 3 and not preferences:
-            target = 4
-        if target < RESULTS:
-            return self.render_step(target, form, preferences)
-        if error_steps:
-            return self.render_step(error_steps[0], form, preferences)
-        return self.render_results(form)
+        error_steps = {flow.step_of(name) for name in form.errors}
+        target = flow.next_screen(step, action, error_steps, bool(preferences))
+        if target == RESULTS:
+            return self.render_results(form)
+        return self.render_step(target, form, preferences)
 
     def start(self, slugs):
         """`POST /finder/` with `categories=<slug>` and no step: step 1, those preselected."""
@@ -168,21 +142,19 @@ class FinderView(View):
         return self.render_step(1, form)
 
     def relevant_preferences(self, form) -> tuple[str, ...]:
+        """The questions of the preferences step: the preferences that matter for the chosen
+        categories, and the customer's experience with each of them."""
         chosen = form.cleaned_data.get("categories") if hasattr(form, "cleaned_data") else None
-        if chosen:
-            kinds = {category.kind for category in chosen}
-        else:
-            kinds = set(Category.objects.values_list("kind", flat=True).distinct())
-        return preferences_for(kinds)
+        if not chosen:
+            return ()
+        levels = tuple(level_field(category.slug) for category in chosen)
+        return preferences_for({category.kind for category in chosen}) + levels
 
     def render_step(self, number, form, preferences=None):
         step = STEPS[number - 1]
-        if number == 3:
-            if preferences is None:
-                preferences = self.relevant_preferences(form)
-            visible = preferences
-        else:
-            visible = step.fields
+        if number == flow.PREFERENCES and preferences is None:
+            preferences = self.relevant_preferences(form)
+        visible = flow.visible_fields(number, preferences or ())
         context = {
             "form": form,
             "step": step,
@@ -191,6 +163,8 @@ class FinderView(View):
             "visible_fields": [form[name] for name in visible],
             "hidden_fields": [form[name] for name in form.fields if name not in visible],
             "is_last": number == len(STEPS),
+            # A visit, not an answer: the page's script forgets answers kept from before.
+            "fresh_start": self.request.method == "GET",
         }
         return render(self.request, self.step_template, context)
 
@@ -198,16 +172,11 @@ class FinderView(View):
         answers = form.answers()
         recommendations = recommend(answers, form.chosen_categories())
         links = guide_links_for([result.category.pk for result in recommendations.results])
-        sections = [(result, links.get(result.category.pk)) for result in recommendations.results]
-        retries = {
-            result.category.pk: answer_fields(result.empty.retry)
-            for result in recommendations.results
-            if result.empty and result.empty.retry
-        }
         context = {
             "recommendations": recommendations,
             "sections": [
-                (result, url, retries.get(result.category.pk)) for result, url in sections
+                result_section(answers, result, links.get(result.category.pk))
+                for result in recommendations.results
             ],
             "guide_links": links,
             "answer_fields": answer_fields(answers),
@@ -218,6 +187,23 @@ class FinderView(View):
         return render(self.request, self.results_template, context)
 
 
+@dataclass(frozen=True)
+class Section:
+    """One chosen category on the results page: the result, the guide link, and a retry if
+    any (preferences relaxed only, never a safety answer)."""
+
+    result: object
+    guide_url: str | None
+    retry: list | None  # the answers a retry posts, or None
+
+
+def result_section(answers: Answers, result, guide_url) -> Section:
+    retry = retry_answers(answers, result.empty) if result.empty else None
+    return Section(
+        result=result, guide_url=guide_url, retry=answer_fields(retry) if retry else None
+    )
+
+
 def _reject_constant(name):
     raise ValueError(f"{name} is not allowed")
 
@@ -225,7 +211,7 @@ def _reject_constant(name):
 @csrf_exempt
 @never_cache
 def api(request):
-    """`POST /finder/api/` with a JSON object of answers; see README, "Finder API"."""
+    """`POST /finder/api/` with a JSON object of answers; see docs/api.md."""
     if request.method != "POST":
         response = JsonResponse(
             {"errors": {"__all__": ["Send the answers with POST, as a JSON object."]}},
@@ -239,7 +225,11 @@ def api(request):
         return JsonResponse({"errors": {"__all__": ["The body is not valid JSON."]}}, status=400)
     form, errors = form_from_json(payload)
     if form is not None and not form.is_valid():
-        errors = {name: list(messages) for name, messages in form.errors.items()}
+        errors = {}
+        for name, messages in form.errors.items():
+            # The per-category levels arrive as one object: report them under its name.
+            key = "levels" if name.startswith("level_") else name
+            errors.setdefault(key, []).extend(messages)
     if errors:
         return JsonResponse({"errors": errors}, status=400)
     return JsonResponse(recommendations_object(recommend(form.answers(), form.chosen_categories())))

@@ -1,0 +1,357 @@
+"""The finder's view of the catalog: recommendable products grouped into classes.
+
+Products the finder cannot tell apart but by price form a *class* (`classes`); the finder
+ranks classes, not products. A few hundred classes whatever the size of the catalog (their
+number is bounded by the attribute choices, not by the number of products).
+
+Two layers, so that a stock sync (one product's stock a second) costs milliseconds, not a
+rebuild:
+
+- The catalog index (`CatalogIndex`): every product that could be recommended whatever its
+  stock (published, with a safety note), in classes, each with every product by price then
+  id. One pass over the products (`build_catalog_index`, ~1 s at 100,000 products), kept in
+  the shared cache under `core.content.content_version_without_stock()`, which every content
+  change moves except stock-only ones.
+- The finder's index (`FinderIndex`), what the engine reads: the same classes with only the
+  products in stock (`catalog.stock.out_of_stock_ids()`), so each class's size, cheapest few
+  and cheapest featured product are those in stock, and a class with none in stock is left
+  out (an empty category then says it is out of stock, as before). Worked out from the
+  catalog index (`in_stock`: touching only the classes with a product out of stock) and kept
+  under `content_version()`, which every change moves, stock included.
+
+Both versions live in the database and are read by one query per request, so every worker
+sees a change at once and nothing is served stale. A process also keeps the last catalog
+index, finder's index and cards it used, checked against the versions on every call. Answers
+never reach any of it: it is the same catalog data for every customer, and nothing about a
+request is stored.
+"""
+
+import hashlib
+from array import array
+from collections import Counter
+from dataclasses import dataclass, fields
+from itertools import islice
+
+from django.conf import settings
+from django.core.cache import cache
+
+from catalog.models import Category, Product
+
+from .classes import (
+    CHEAPEST_PER_CLASS,
+    Offer,
+    ProductClass,
+    item_for,
+    make_classes,
+    scan_products,
+)
+
+__all__ = [
+    "CHEAPEST_PER_CLASS",
+    "CatalogIndex",
+    "FinderIndex",
+    "Offer",
+    "ProductClass",
+    "build_catalog_index",
+    "build_index",
+    "cards_query",
+    "drop_process_copy",
+    "finder_index",
+    "in_stock",
+    "item_for",
+    "load_cards",
+    "shop_categories",
+]
+
+
+KEPT_OFFERS = 10  # offers a class keeps in the catalog index (the rest by id only)
+
+
+@dataclass(frozen=True)
+class FinderIndex:
+    categories: tuple[Category, ...]  # every live category, in shop order
+    by_category: dict[int, tuple[ProductClass, ...]]
+    by_kind: dict[str, tuple[ProductClass, ...]]
+
+    @property
+    def classes(self) -> tuple[ProductClass, ...]:
+        return tuple(c for classes in self.by_category.values() for c in classes)
+
+
+@dataclass(frozen=True)
+class CatalogIndex:
+    """Every product that could be recommended, whatever its stock, in classes. Compact: the
+    cheapest few offers of a class (`KEPT_OFFERS`) and only the ids of the rest."""
+
+    categories: tuple[Category, ...]  # every published category, in shop order
+    classes: tuple[ProductClass, ...]  # sizes and cheapest as if everything were in stock
+    kept: tuple[tuple[Offer, ...], ...]  # per class, its cheapest few products
+    order: tuple[array, ...]  # per class, every product's id by price then id
+    first_pk: int  # the lowest id in the index
+    places: array  # by id - first_pk: the position of its class in `classes`, or -1 (none)
+
+
+def _order(product_class: ProductClass) -> tuple:
+    """A stable order, so the same catalog always gives the same index."""
+    cheapest = product_class.cheapest[0]
+    return (product_class.category_id, cheapest.price, cheapest.pk)
+
+
+def group(categories, classes) -> FinderIndex:
+    """The index: the classes grouped by category and by kind."""
+    by_category: dict[int, list] = {}
+    by_kind: dict[str, list] = {}
+    for product_class in classes:
+        by_category.setdefault(product_class.category_id, []).append(product_class)
+        by_kind.setdefault(product_class.kind, []).append(product_class)
+    return FinderIndex(
+        categories=categories,
+        by_category={key: tuple(value) for key, value in by_category.items()},
+        by_kind={key: tuple(value) for key, value in by_kind.items()},
+    )
+
+
+def build_catalog_index(kept: int | None = None) -> CatalogIndex:
+    """Two queries: the categories; one pass over the products (`classes.scan_products`).
+    Every published category: which of them are live (`Category.objects.live()`: with a
+    product in stock) is the stock's to say (`in_stock`). `kept`: offers kept per class
+    (default `KEPT_OFFERS`)."""
+    categories = tuple(Category.objects.published().order_by("position", "name", "pk"))
+    kinds = {category.pk: category.kind for category in categories}
+    kept = KEPT_OFFERS if kept is None else kept
+    made = sorted(make_classes(scan_products(), kinds, kept), key=lambda m: _order(m[0]))
+    first = min((order[0] for *_, order in made), default=0)
+    last = max((max(order) for *_, order in made), default=-1)
+    places = array("i", [-1]) * (last - first + 1)  # ids are dense: 4 bytes an id
+    for place, (*_, order) in enumerate(made):
+        for pk in order:
+            places[pk - first] = place
+    return CatalogIndex(
+        categories=categories,
+        classes=tuple(product_class for product_class, _, _ in made),
+        kept=tuple(kept for _, kept, _ in made),
+        order=tuple(order for _, _, order in made),
+        first_pk=first,
+        places=places,
+    )
+
+
+def in_stock(catalog: CatalogIndex, out_of_stock) -> FinderIndex:
+    """The finder's index: the catalog's classes with their products in stock only. A class
+    without a product out of stock is taken as it is; the others (found by id) are counted
+    again and their cheapest found past the ones out of stock; a class with nothing in stock is
+    left out, and so is a category with no class left (exactly `Category.objects.live()`:
+    published, with a recommendable product). Milliseconds, however large the catalog; a query
+    only when a class's cheapest in stock lie past its kept offers."""
+    gone: Counter = Counter()
+    first, places = catalog.first_pk, catalog.places
+    for pk in out_of_stock:
+        if 0 <= pk - first < len(places) and places[pk - first] >= 0:
+            gone[places[pk - first]] += 1
+    cheapest: dict[int, list[int]] = {}  # touched class -> the ids of its cheapest in stock
+    for place in gone:
+        if catalog.classes[place].size > gone[place]:
+            stocked = (pk for pk in catalog.order[place] if pk not in out_of_stock)
+            cheapest[place] = list(islice(stocked, CHEAPEST_PER_CLASS))
+    offers = {
+        offer.pk: offer
+        for place in cheapest
+        for offer in (*catalog.classes[place].cheapest, *catalog.kept[place])
+    }
+    offers |= _offers({pk for pks in cheapest.values() for pk in pks} - offers.keys())
+    classes = []
+    for place, product_class in enumerate(catalog.classes):
+        if place in cheapest:
+            found = tuple(offers[pk] for pk in cheapest[place] if pk in offers)
+            if not found:
+                continue  # gone from the database since the catalog index was built
+            featured = found[0] if product_class.is_featured else None
+            size = product_class.size - gone[place]
+            product_class = _in_stock(product_class, size, found, featured)
+        elif gone[place]:
+            continue  # nothing in stock
+        classes.append(product_class)
+    classes.sort(key=_order)
+    live = {product_class.category_id for product_class in classes}
+    return group(tuple(c for c in catalog.categories if c.pk in live), classes)
+
+
+_FIELDS = tuple(f.name for f in fields(ProductClass))
+
+
+def _in_stock(product_class, size, cheapest, featured) -> ProductClass:
+    """`dataclasses.replace(product_class, size=..., ...)`, ten times faster: the class is
+    checked already, only what stock changes is set."""
+    made = object.__new__(ProductClass)
+    for name in _FIELDS:
+        object.__setattr__(made, name, getattr(product_class, name))
+    object.__setattr__(made, "size", size)
+    object.__setattr__(made, "cheapest", cheapest)
+    object.__setattr__(made, "featured", featured)
+    return made
+
+
+def _offers(pks) -> dict[int, Offer]:
+    """Offers of products past their class's kept ones (one query, and rarely: only when all
+    but a couple of a class's cheapest few are out of stock)."""
+    if not pks:
+        return {}
+    rows = Product.objects.filter(pk__in=pks).values_list(
+        "pk", "price", "is_featured", "slug", "name"
+    )
+    return {row[0]: Offer(*row) for row in rows}
+
+
+def build_index() -> FinderIndex:
+    """The finder's index afresh: three queries (the catalog index's two, the stock)."""
+    from catalog.stock import read_out_of_stock_ids
+
+    return in_stock(build_catalog_index(), read_out_of_stock_ids())
+
+
+INDEX_SECONDS = 120  # the finder's index lives in the shared cache this long at most
+MEMO_CARDS = 2000  # product cards a process keeps for the current version, at most
+
+# The shape of what is cached, in its keys: a server running new code never unpickles an index
+# of another shape left in the shared cache by the old code (during a deploy, say).
+SHAPE = hashlib.sha256(
+    repr(
+        [
+            [(f.name, str(f.type)) for f in fields(cls)]
+            for cls in (Offer, ProductClass, FinderIndex, CatalogIndex)
+        ]
+        + [[f.attname for f in Product._meta.concrete_fields]]
+    ).encode()
+).hexdigest()[:12]
+
+
+class _Memo:
+    """This process's copy of the current catalog index and the cards it has shown (under the
+    stock-free version), and of the current finder's index (under the content version).
+    Checked against the versions in the database on every recommendation, so never stale."""
+
+    key: str | None = None  # the stock-free version's key
+    catalog: CatalogIndex | None = None
+    cards: dict[int, Product] = {}
+    stock_key: str | None = None  # the content version's key
+    index: FinderIndex | None = None
+
+    @classmethod
+    def current(cls) -> "type[_Memo]":
+        from core.content import content_versions
+
+        version, without_stock = content_versions()
+        key = f"finder:{SHAPE}:{without_stock}"
+        if cls.key != key:
+            cls.key, cls.catalog, cls.cards = key, None, {}
+        stock_key = f"{key}:stock:{version}"
+        if cls.stock_key != stock_key:
+            cls.stock_key, cls.index = stock_key, None
+        return cls
+
+    @classmethod
+    def forget(cls) -> None:
+        cls.key, cls.catalog, cls.cards = None, None, {}
+        cls.stock_key, cls.index = None, None
+
+
+def drop_process_copy() -> None:
+    """Forget this process's copy (as a freshly started server would have none)."""
+    _Memo.forget()
+
+
+def _caching() -> bool:
+    return settings.FINDER_INDEX_SECONDS > 0
+
+
+def catalog_index() -> CatalogIndex:
+    """The catalog index for the current stock-free version: this process's copy when it is
+    current, else the shared cache's, else a fresh build (stored for every server)."""
+    memo = _Memo.current()
+    if memo.catalog is None:
+        key = f"{memo.key}:catalog"
+        catalog = cache.get(key)
+        if catalog is None:
+            catalog = build_catalog_index()
+            cache.set(key, catalog, timeout=settings.FINDER_INDEX_SECONDS)
+        memo.catalog = catalog
+    return memo.catalog
+
+
+def finder_index() -> FinderIndex:
+    """The finder's index for the current content version: this process's copy when it is
+    current, else the shared cache's, else worked out from the catalog index and the stock
+    (and stored for every server). `FINDER_INDEX_SECONDS = 0` (the tests) builds both afresh
+    on every call."""
+    if not _caching():
+        return build_index()
+    memo = _Memo.current()
+    if memo.index is None:
+        key = f"{memo.stock_key}:index"
+        index = cache.get(key)
+        if index is None:
+            from catalog.stock import out_of_stock_ids
+
+            index = in_stock(catalog_index(), out_of_stock_ids())
+            # Of use while its content version is current only (a second or so under a stock
+            # sync), and worked out again in milliseconds: not kept for long.
+            cache.set(key, index, timeout=min(settings.FINDER_INDEX_SECONDS, INDEX_SECONDS))
+        memo.index = index
+    return memo.index
+
+
+def restocked_index() -> FinderIndex:
+    """The finder's index with the stock read again now (one query), over the current catalog
+    index: for when a product shown has gone since the stock was read."""
+    from catalog.stock import read_out_of_stock_ids
+
+    catalog = catalog_index() if _caching() else build_catalog_index()
+    return in_stock(catalog, read_out_of_stock_ids())
+
+
+def shop_categories() -> tuple[Category, ...]:
+    """Every live category, in shop order: the index's, when it is kept (no query once warm)."""
+    if not _caching():
+        return tuple(Category.objects.live().order_by("position", "name", "pk"))
+    return finder_index().categories
+
+
+def cards_query(pks):
+    """These products, if still recommendable, with their card data (by primary key)."""
+    return Product.objects.recommendable().with_card_data().filter(pk__in=pks)
+
+
+def load_cards(pks) -> dict[int, Product]:
+    """The products to show, by id, with everything a card shows (`with_card_data`), among
+    the recommendable products only. Cards are kept like the catalog index, under the
+    stock-free version (in this process, read-only and shared by the requests it serves; in
+    the shared cache; and only then loaded from the database, 4 queries, and stored for next
+    time): a card shows whether its product is in stock, but the finder shows only products
+    in stock now (its index says so, under the content version) and loads cards of products
+    in stock only, so a kept card says "in stock" exactly when it is shown."""
+    pks = set(pks)
+    if not pks:
+        return {}
+    if not _caching():
+        return cards_query(pks).in_bulk()
+    # The version the index was just read under (one look at the shared version per request).
+    memo = _Memo if _Memo.key is not None else _Memo.current()
+    cards = {pk: memo.cards[pk] for pk in pks if pk in memo.cards}
+    missing = pks - cards.keys()
+    if missing:
+        keys = {f"{memo.key}:card:{pk}": pk for pk in missing}
+        shared = {keys[key]: card for key, card in cache.get_many(list(keys)).items()}
+        missing -= shared.keys()
+        loaded = cards_query(missing).in_bulk() if missing else {}
+        if loaded:
+            cache.set_many(
+                {f"{memo.key}:card:{pk}": card for pk, card in loaded.items()},
+                timeout=settings.FINDER_INDEX_SECONDS,
+            )
+        if len(memo.cards) > MEMO_CARDS:
+            memo.cards = {}
+        memo.cards.update(shared)
+        memo.cards.update(loaded)
+        cards.update(shared)
+        cards.update(loaded)
+    return cards

@@ -1,0 +1,107 @@
+"""The starter kit: at most one product per group (one kind of product), exact.
+
+Pure Python over a handful of candidates per group. For each group only the cheapest product
+at each score matters, and only per compatibility class (a silicone toy and a silicone lube
+must never share a kit, nor latex and oil). The search is a dynamic programme over (products
+taken, total score, compatibility flags) that keeps, for each state, the cheapest way to reach
+it: exact, and tiny whatever the catalog's size.
+
+The best kit covers as many groups as the budget and compatibility allow (a partial kit says
+what it leaves out); then the higher total score wins; then the lower total price; then the
+smaller tuple of product ids in group order (deterministic, independent of collation).
+"""
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+# Compatibility flags of one product (a bit mask).
+SILICONE_LUBE = 1  # silicone-based or hybrid lube
+OIL_LUBE = 2  # oil-based lube
+SILICONE_TOY = 4  # a toy that meets lube and contains silicone
+LATEX_TOY = 8  # a toy that meets lube and contains latex
+CONFLICTS = (SILICONE_LUBE | SILICONE_TOY, OIL_LUBE | LATEX_TOY)
+
+
+def compatible(flags: int) -> bool:
+    """True when the products whose flags are OR-ed together are safe in one kit."""
+    return all(flags & conflict != conflict for conflict in CONFLICTS)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    pk: int
+    score: int
+    price: Decimal
+    flags: int = 0
+
+
+@dataclass(frozen=True)
+class Solution:
+    items: tuple[Candidate, ...]  # at most one per group, in group order
+    score: int
+    total: Decimal
+    left_out: tuple[int, ...] = ()  # the indexes of the groups it has nothing from
+
+    @property
+    def flags(self) -> int:
+        flags = 0
+        for item in self.items:
+            flags |= item.flags
+        return flags
+
+
+def _keeper(states: dict):
+    """Store a state's way when it is the first, or cheaper (then smaller ids) than the known."""
+
+    def keep(key, value):
+        if key not in states or (value[0], value[1]) < states[key][:2]:
+            states[key] = value
+
+    return keep
+
+
+def _search(groups: list[list[Candidate]], budget: Decimal | None) -> dict:
+    """Every reachable (products taken, total score, flags), each with its cheapest way (then
+    the smallest ids): a group may be passed over, so partial kits are states too."""
+    states = {(0, 0, 0): (Decimal("0"), (), (), ())}
+    for position, group in enumerate(groups):
+        following: dict = {}
+        keep = _keeper(following)
+        for (count, score, flags), (price, ids, items, skipped) in states.items():
+            keep((count, score, flags), (price, ids, items, skipped + (position,)))
+            for candidate in group:
+                new_flags = flags | candidate.flags
+                if not compatible(new_flags):
+                    continue
+                new_price = price + candidate.price
+                if budget is not None and new_price > budget:
+                    continue  # prices are never negative: an over-budget prefix never recovers
+                keep(
+                    (count + 1, score + candidate.score, new_flags),
+                    (new_price, ids + (candidate.pk,), items + (candidate,), skipped),
+                )
+        states = following
+    return states
+
+
+def solve(groups: list[list[Candidate]], budget: Decimal | None) -> Solution | None:
+    """The best kit within the budget: as many groups covered as can be (safely, within the
+    budget), then the best total score, the lowest total, the smallest ids in group order.
+    None when no product at all fits."""
+    if not groups:
+        return None
+    states = _search(groups, budget)
+    (count, score, _), (total, _, items, skipped) = min(
+        states.items(), key=lambda item: (-item[0][0], -item[0][1], item[1][0], item[1][1])
+    )
+    if not count:
+        return None
+    return Solution(items=items, score=score, total=total, left_out=skipped)
+
+
+def cost_to_add(solution: Solution, group: list[Candidate]) -> Decimal | None:
+    """What the cheapest product of a group left out costs, among those safe with the kit
+    (None when none is)."""
+    flags = solution.flags
+    prices = [c.price for c in group if compatible(flags | c.flags)]
+    return min(prices, default=None)

@@ -1,0 +1,252 @@
+"""How the finder orders what may be shown: a shop assistant's ranking, and the same points
+explained in a customer's words.
+
+A score is four tiers, compared in order (each tier's points are far below the next tier's
+weight, so a sum over a kit keeps the order too):
+
+1. preferences: what the customer asked for (a type, a fit, an intensity, a feel, a
+   thickness) and whether the product alone fits the budget;
+2. gentleness, for beginners: the lowest intensity, soft before adjustable rings, small
+   bullets, thick lube (rough play wants it), latex-free; and thick lube for anal play;
+3. for experienced people, gear aimed at them before beginner gear;
+4. the curators: a published guide's pick at the customer's level, a featured product.
+
+Price breaks the remaining ties (the cheaper first), and the kit works the budget.
+`points` scores a class of products in the finder's index (or anything with the same
+attribute names); `explain` says why in words, for a loaded product and its class.
+"""
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from catalog.attributes import (
+    INTENSITY_LABELS,
+    INTENSITY_MAX,
+    CategoryKind,
+    LubricantBase,
+    Placement,
+    RestraintType,
+    RingFit,
+    Sensation,
+    Thickness,
+    VibratorType,
+    WaterResistance,
+)
+from catalog.models import Product
+
+from .answers import Answers
+
+MATCH_POINTS = 2  # the product is what the customer asked for
+NEAR_POINTS = 1  # intensity one step away from the one asked for
+BUDGET_POINTS = 1  # the product alone fits the total budget
+TIER = 100  # the weight between two tiers (a kit's sum of any lower tier stays below it)
+
+# The one preference asked about each kind of category (impact has two, scored apart).
+PREFERENCE_FIELD = {
+    CategoryKind.RESTRAINTS: ("restraint_type", "restraint_type"),
+    CategoryKind.COCK_RINGS: ("ring_fit", "ring_fit"),
+    CategoryKind.LUBRICANTS: ("lube_thickness", "thickness"),
+    CategoryKind.VIBRATORS: ("vibrator_type", "vibrator_type"),
+}
+RING_GENTLENESS = {RingFit.SOFT: 4, RingFit.ADJUSTABLE: 2}
+FEEL = {
+    Sensation.STING: "a sharp, stinging feel on the skin",
+    Sensation.THUD: "a deep, thuddy feel that spreads",
+}
+
+
+def preference_points(item, answers: Answers) -> int:
+    """The points a product (or a class of products) earns for the preferences asked, before
+    the budget: what it is, not what it costs."""
+    points = 0
+    if item.kind == CategoryKind.IMPACT:
+        if answers.intensity is not None and item.intensity is not None:
+            distance = abs(item.intensity - answers.intensity)
+            points += MATCH_POINTS if distance == 0 else NEAR_POINTS if distance == 1 else 0
+        if answers.sensation and item.sensation == answers.sensation:
+            points += MATCH_POINTS
+    elif item.kind in PREFERENCE_FIELD:
+        asked, attribute = PREFERENCE_FIELD[item.kind]
+        wanted = getattr(answers, asked)
+        if wanted and getattr(item, attribute) == wanted:
+            points += MATCH_POINTS
+    return points
+
+
+def budget_points(price: Decimal, answers: Answers) -> int:
+    """The point a product earns when it alone fits the total budget."""
+    return BUDGET_POINTS if answers.budget is not None and price <= answers.budget else 0
+
+
+def gentleness(item, answers: Answers) -> int:
+    """For beginners, how gentle a start it is (at most 9); thick lube for anal play."""
+    thick_lube = item.kind == CategoryKind.LUBRICANTS and item.thickness == Thickness.THICK
+    if not answers.is_beginner:
+        return 2 if answers.anal_play and thick_lube else 0
+    points = 0 if item.has_latex else 1
+    if item.kind == CategoryKind.IMPACT and item.intensity is not None:
+        points += 2 * (INTENSITY_MAX - item.intensity)  # intensity outweighs the rest
+    elif item.kind == CategoryKind.COCK_RINGS:
+        points += RING_GENTLENESS.get(item.ring_fit, 0)
+    elif item.kind == CategoryKind.LUBRICANTS:
+        points += 2 if thick_lube else 0
+    elif item.kind == CategoryKind.VIBRATORS:
+        points += 2 if item.vibrator_type == VibratorType.BULLET else 0
+        points += 1 if item.placement == Placement.EXTERNAL else 0
+    return points
+
+
+def aimed_at(item, answers: Answers) -> int:
+    """For experienced people, gear tagged for them ranks before beginner-only gear."""
+    return 0 if answers.is_beginner or not item.for_experienced else 1
+
+
+def curation(item, answers: Answers) -> int:
+    """A guide's pick at the customer's level (2), a featured product (1)."""
+    picked = item.beginner_pick if answers.is_beginner else item.experienced_pick
+    return (2 if picked else 0) + (1 if item.is_featured else 0)
+
+
+PREFERENCE_WEIGHT = TIER**3  # a rank divided by it: the preference points alone
+
+
+def points(item, price: Decimal, answers: Answers) -> int:
+    """The whole score of a product (or a class of products at this price)."""
+    preferences = preference_points(item, answers) + budget_points(price, answers)
+    score = preferences * TIER + gentleness(item, answers)
+    score = score * TIER + aimed_at(item, answers)
+    return score * TIER + curation(item, answers)
+
+
+@dataclass(frozen=True)
+class Explanation:
+    rank: int  # the whole score (`points`): what orders the picks and the kit
+    reasons: tuple[str, ...]
+
+    @property
+    def score(self) -> int:
+        """The points for what the customer asked (preferences and budget): the score shown."""
+        return self.rank // PREFERENCE_WEIGHT
+
+
+def _impact(product, answers: Answers) -> list[str]:
+    reasons = []
+    if product.intensity is not None:
+        label = INTENSITY_LABELS.get(product.intensity, "").lower()
+        distance = None if answers.intensity is None else abs(product.intensity - answers.intensity)
+        if distance == 0:
+            reasons.append(f"Intensity {product.intensity} of 5 ({label}): what you asked for")
+        elif distance == 1:
+            reasons.append(
+                f"Intensity {product.intensity} of 5 ({label}): one step from what you asked for"
+            )
+        elif answers.is_beginner:
+            reasons.append(
+                f"Intensity {product.intensity} of 5 ({label}): start lighter than you think"
+            )
+    if product.sensation in FEEL:
+        feel = FEEL[Sensation(product.sensation)]
+        if answers.sensation == product.sensation:
+            reasons.append(f"{feel.capitalize()}, the feel you asked for")
+        else:
+            reasons.append(feel.capitalize())
+    return reasons
+
+
+def _restraints(product, answers: Answers) -> list[str]:
+    reasons = []
+    if answers.restraint_type and product.restraint_type == answers.restraint_type:
+        reasons.append(f"{RestraintType(product.restraint_type).label}, the kind you asked for")
+    if product.quick_release and product.restraint_type != RestraintType.SAFETY_SHEARS:
+        reasons.append("Quick release: it opens in seconds if anyone needs out")
+    return reasons
+
+
+def _cock_rings(product, answers: Answers) -> list[str]:
+    reasons = []
+    if product.ring_fit == RingFit.SOFT:
+        is_silicone = any(material.is_silicone for material in product.materials.all())
+        what = "Soft, stretchy silicone" if is_silicone else "Soft and stretchy"
+        reasons.append(f"{what}: the gentlest kind of ring to start with")
+    elif product.ring_fit == RingFit.ADJUSTABLE:
+        reasons.append("Adjustable: set it loose and tighten only to comfort")
+    if answers.ring_fit and product.ring_fit == answers.ring_fit:
+        reasons.append("The fit you asked for")
+    return reasons
+
+
+def _lubricants(product, answers: Answers) -> list[str]:
+    reasons = []
+    base = product.lubricant_base
+    if base == LubricantBase.WATER:
+        if answers.owns_silicone_toys:
+            reasons.append("Water-based: safe with your silicone toys")
+        else:
+            reasons.append("Water-based: safe with every toy and condom")
+    if answers.uses_latex_condoms and base not in ("", LubricantBase.OIL):
+        reasons.append("Safe with latex condoms")
+    asked = answers.lube_thickness and product.thickness == answers.lube_thickness
+    if product.thickness == Thickness.THICK:
+        why = "it stays put and cushions, which rough or anal play needs"
+        reasons.append(f"Thick, as you asked: {why}" if asked else f"Thick: {why}")
+    elif asked:
+        reasons.append("Thin and light, as you asked")
+    if answers.anal_play and not product.numbing:
+        reasons.append("Not numbing: you keep feeling when to slow down")
+    return reasons
+
+
+def _vibrators(product, answers: Answers) -> list[str]:
+    reasons = []
+    if answers.vibrator_type and product.vibrator_type == answers.vibrator_type:
+        reasons.append(f"{VibratorType(product.vibrator_type).label}, the type you asked for")
+    if answers.is_beginner and product.vibrator_type == VibratorType.BULLET:
+        reasons.append("Small bullet vibes are a gentle start")
+    if product.water_resistance == WaterResistance.WATERPROOF:
+        reasons.append("Waterproof: easy to clean")
+    return reasons
+
+
+BY_KIND = {
+    CategoryKind.IMPACT: _impact,
+    CategoryKind.RESTRAINTS: _restraints,
+    CategoryKind.COCK_RINGS: _cock_rings,
+    CategoryKind.LUBRICANTS: _lubricants,
+    CategoryKind.VIBRATORS: _vibrators,
+}
+
+
+def _shared(product, item, answers: Answers) -> list[str]:
+    """What every kind earns alike: latex-free, the curators, the level, the budget."""
+    reasons = []
+    if answers.latex_allergy and not item.has_latex:
+        reasons.append("Latex-free")
+    if answers.is_beginner and item.beginner_pick:
+        reasons.append("Our guide picks it for beginners")
+    elif not answers.is_beginner and item.experienced_pick:
+        reasons.append("Our guide picks it for experienced people")
+    if item.is_featured:
+        reasons.append("One of our featured products")
+    if answers.is_beginner and product.for_beginner:
+        reasons.append("Chosen for beginners")
+    elif not answers.is_beginner and product.for_experienced:
+        reasons.append("Made for experienced people")
+    elif not answers.is_beginner:
+        reasons.append("Beginner gear: gentle, for when that is what you want")
+    if answers.budget is not None and product.price <= answers.budget:
+        reasons.append(f"Within your budget of £{answers.budget:.2f}")
+    return reasons
+
+
+def explain(product: Product, answers: Answers, item=None) -> Explanation:
+    """Why this product suits these answers, in plain words, and its score. `item`: its class
+    in the finder's index (for the flags the product does not carry: latex, guide picks);
+    `index.item_for(product)` works it out when the caller has none. Uses the product's
+    prefetched category and materials."""
+    if item is None:
+        from .index import item_for
+
+        item = item_for(product)
+    own = BY_KIND.get(product.category.kind)
+    reasons = (own(product, answers) if own else []) + _shared(product, item, answers)
+    return Explanation(rank=points(item, product.price, answers), reasons=tuple(reasons))
