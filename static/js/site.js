@@ -6,6 +6,9 @@
     var link = event.target.closest("[data-leave-quickly]");
     if (!link) return;
     event.preventDefault();
+    try {
+      window.sessionStorage.clear(); // the finder's answers kept for Back (static/js/finder.js)
+    } catch (error) { /* storage switched off: nothing kept */ }
     window.location.replace(link.href);
   });
   // A form with errors: move focus to its summary so screen readers read it out first.
