@@ -1,8 +1,17 @@
 import pytest
 from django.conf import settings
 
-from shop.age_gate import issue_pass
+from core.age_gate import issue_pass
 from tests.factories import CuratorFactory
+
+
+def pytest_xdist_make_scheduler(config, log):
+    """`make test` runs two pytest-xdist workers: see tests/workers.py for how they share."""
+    if config.getvalue("dist") != "load":
+        return None  # a --dist given on the command line wins
+    from tests.workers import ModulesAndFolders
+
+    return ModulesAndFolders(config, log)
 
 
 def give_pass(client):

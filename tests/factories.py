@@ -8,9 +8,9 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
 from catalog.attributes import CategoryKind
-from catalog.models import Category, Material, Product, SafetyNote, Severity
+from catalog.models import Category, Material, Product, SafetyNote, Severity, StorePage
+from core.curators import CURATOR_GROUP
 from guides.models import Callout, CalloutItem, Guide, Pick, Section
-from shop.curators import CURATOR_GROUP
 
 # A valid value for every attribute, used when the product's kind needs it.
 DEFAULT_ATTRIBUTES = {
@@ -23,10 +23,11 @@ DEFAULT_ATTRIBUTES = {
     "thickness": "thin",
     "vibrator_type": "bullet",
     "placement": "external",
-    "waterproof": True,
+    "water_resistance": "waterproof",
+    "flared_base": False,
 }
 EMPTY = {
-    name: (None if name in {"intensity", "quick_release", "waterproof"} else "")
+    name: (None if name in {"intensity", "quick_release", "flared_base"} else "")
     for name in DEFAULT_ATTRIBUTES
 }
 
@@ -71,6 +72,7 @@ class CategoryFactory(factory.django.DjangoModelFactory):
     name = factory.LazyAttribute(lambda o: o.slug.replace("-", " ").capitalize())
     slug = factory.Sequence(lambda n: f"category-{n}")
     kind = CategoryKind.GENERAL
+    is_published = True
     intro = "A short introduction."
     position = factory.Sequence(int)
 
@@ -98,6 +100,7 @@ class ProductFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Product {n}")
     slug = factory.Sequence(lambda n: f"product-{n}")
     sku = factory.Sequence(lambda n: f"SKU-{n:05d}")
+    checkout_ref = factory.Sequence(lambda n: f"{9000000 + n}")
     brand = "Test Brand"
     category = factory.SubFactory(CategoryFactory)
     description = "A plain description."
@@ -116,7 +119,8 @@ class ProductFactory(factory.django.DjangoModelFactory):
     thickness = _attribute("thickness")
     vibrator_type = _attribute("vibrator_type")
     placement = _attribute("placement")
-    waterproof = _attribute("waterproof")
+    water_resistance = _attribute("water_resistance")
+    flared_base = _attribute("flared_base")
 
     @factory.post_generation
     def materials(self, create, extracted, **kwargs):
@@ -221,3 +225,14 @@ class PickFactory(factory.django.DjangoModelFactory):
     level = "beginner"
     reason = factory.Sequence(lambda n: f"Reason {n}: gentle and easy to undo.")
     position = factory.Sequence(int)
+
+
+class StorePageFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = StorePage
+        django_get_or_create = ["slug"]
+
+    slug = StorePage.DELIVERY
+    title = "Discreet delivery"
+    summary = "A plain parcel and a neutral name on your statement."
+    body = "Plain parcel.\n\nNeutral billing name."

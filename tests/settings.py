@@ -20,6 +20,9 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
+# The canonical origin differs from the test client's host, so a URL built from the request
+# instead shows up in a test.
+SITE_URL = "https://shop.example.com"
 AGE_GATE_COOKIE_SECURE = False
 # Each test process gets its own cache, whatever REDIS_URL says (tests/deploy uses Redis).
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
@@ -32,5 +35,8 @@ AUTHENTICATION_BACKENDS = [
 # turns it on where it is the subject.
 PAGE_CACHE_SECONDS = 0
 # The same for the finder's index (content versions only move after a commit, which a test's
-# transaction never reaches); tests/catalog/finder/test_index.py turns it on.
+# transaction never reaches); tests/finder/logic/test_index.py turns it on.
 FINDER_INDEX_SECONDS = 0
+SEARCH_VOCABULARY_SECONDS = 0  # built afresh: tests change content inside one version
+KEEP_PER_VERSION = False  # the same for what a process keeps per version (catalog/stock.py)
+RENDER_CACHE_SECONDS = 0  # the same for rendered parts of pages (catalog/render_cache.py)

@@ -1,6 +1,12 @@
 """Real-browser tests: Playwright driving Debian's Chromium against pytest-django's live server.
 
 Without Chromium they skip on a developer's machine; with CI=true a missing browser fails.
+
+The browser tests share one seeded database (see `SharedDemoData`): seeding takes seconds and
+nearly every test only reads. A test that changes data says so with
+`@pytest.mark.django_db(transaction=True)`: it gets pytest-django's own transactional database,
+emptied after it. Under `make test` they all run on one pytest-xdist worker (tests/workers.py),
+so one Chromium, one live server and as few seedings as possible serve them all.
 """
 
 import os
@@ -10,7 +16,8 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-from shop.age_gate import issue_pass
+from core.age_gate import issue_pass
+from tests.browser.shared_data import SharedDemoData
 
 # Playwright's sync API runs an event loop in the test thread; Django's ORM refuses to run
 # there unless told it is safe (it is: the loop only drives the browser).
@@ -37,10 +44,23 @@ def chromium_path() -> str | None:
     )
 
 
+def is_browser_test(item) -> bool:
+    return item is not None and "tests/browser/" in str(item.fspath).replace(os.sep, "/")
+
+
 def pytest_collection_modifyitems(items):
     for item in items:
-        if "tests/browser/" in str(item.fspath).replace(os.sep, "/"):
+        if is_browser_test(item):
             item.add_marker(pytest.mark.browser)
+
+
+NEXT_TEST = pytest.StashKey()
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_teardown(item, nextitem):
+    """Tell the shared demo data which test comes next (fixtures are torn down after this)."""
+    item.stash[NEXT_TEST] = nextitem
 
 
 @pytest.fixture(scope="session")
@@ -70,15 +90,18 @@ def new_context(browser, live_server):
         context = browser.new_context(base_url=live_server.url, **options)
         context.set_default_timeout(10_000)
         if passed:
-            context.add_cookies(
-                [{"name": settings.AGE_GATE_COOKIE, "value": issue_pass(), "url": live_server.url}]
-            )
+            give_browser_pass(context, live_server.url)
         contexts.append(context)
         return context
 
     yield make
     for context in contexts:
         context.close()
+
+
+def give_browser_pass(context, url: str) -> None:
+    """The age-gate pass in a browser context's cookie jar, as passing the gate leaves it."""
+    context.add_cookies([{"name": settings.AGE_GATE_COOKIE, "value": issue_pass(), "url": url}])
 
 
 @pytest.fixture
@@ -98,34 +121,56 @@ def pytest_runtest_makereport(item, call):
     return report
 
 
+SHARED = SharedDemoData()
+
+
+def changes_data(item) -> bool:
+    """Marked `django_db(transaction=True)`: the test changes data."""
+    marker = item.get_closest_marker("django_db")
+    if marker is None:
+        return False
+    return bool(marker.kwargs.get("transaction", marker.args[0] if marker.args else False))
+
+
+@pytest.fixture
+def demo_data_once(request, django_db_setup, django_db_blocker):
+    """The demo catalog, seeded once and shared by every browser test that only reads it.
+
+    The live server makes every test ask for `transactional_db`; in this folder that is this
+    fixture (see below). `DEMO_PRODUCTS = N` in a module adds N generated products for its
+    tests. After a test, the data stays for the next browser test, unless the next test is of
+    another kind: then the database is emptied, as pytest-django leaves it after any
+    transactional test.
+
+    A test that changes data is marked `@pytest.mark.django_db(transaction=True)`: it starts
+    from the shared data too, and pytest-django empties the database after it. A test that adds
+    or removes rows without the mark fails, and the data is seeded again for the next one.
+    """
+    extra = getattr(request.module, "DEMO_PRODUCTS", 0)
+    with django_db_blocker.unblock():
+        SHARED.ensure(extra)
+    if changes_data(request.node):
+        yield  # pytest-django's transactional database (the mark) empties the database after
+        SHARED.forget()
+        return
+    with django_db_blocker.unblock():
+        yield
+        changed = SHARED.changed_tables()
+        if changed or not is_browser_test(request.node.stash.get(NEXT_TEST, None)):
+            SHARED.empty()
+        if changed:
+            pytest.fail(
+                f"this test changed the shared demo data ({', '.join(changed)}): mark it "
+                "@pytest.mark.django_db(transaction=True)",
+                pytrace=False,
+            )
+
+
+@pytest.fixture
+def transactional_db(demo_data_once):
+    """Every browser test sees the shared demo data (see `demo_data_once`)."""
+
+
 @pytest.fixture
 def demo_data(transactional_db):
-    from django.core.management import call_command
-
-    call_command("seed_demo", verbosity=0)
-
-
-@pytest.fixture(scope="module")
-def demo_data_once(request, django_db_setup, django_db_blocker):
-    """The demo catalog, seeded once for a whole module whose tests only read it.
-
-    The live server makes every test ask for `transactional_db`, which empties the database
-    after each test, so each test would seed again. A read-only module opts out by overriding
-    that fixture with one that asks for this instead:
-
-        @pytest.fixture
-        def transactional_db(demo_data_once):
-            pass  # every test here only reads: the module seeds once
-
-    `DEMO_PRODUCTS = N` in the module adds N generated products. When the module ends the
-    database is emptied, as after any transactional test.
-    """
-    from django.core.management import call_command
-
-    with django_db_blocker.unblock():
-        call_command("seed_demo", verbosity=0)
-        extra = getattr(request.module, "DEMO_PRODUCTS", 0)
-        if extra:
-            call_command("seed_demo", products=extra, verbosity=0)
-        yield
-        call_command("flush", interactive=False, verbosity=0)
+    """The demo catalog: every browser test has it; tests ask for it to say they use it."""

@@ -7,6 +7,7 @@ picks the product in the guide's restraints section and sees it on the guide pag
 
 import re
 
+import pytest
 from playwright.sync_api import expect
 
 from catalog.models import Product
@@ -38,6 +39,7 @@ def choose_in_autocomplete(page, row, search: str, option: str) -> None:
     page.locator(".select2-results__option", has_text=option).click()
 
 
+@pytest.mark.django_db(transaction=True)  # adds a curator, a product and a pick
 def test_a_curator_adds_a_restraint_publishes_it_and_picks_it_in_a_guide(new_context, demo_data):
     CuratorFactory(username="robin")  # password: "correct horse battery"
     admin = new_context(passed=False).new_page()
@@ -49,6 +51,9 @@ def test_a_curator_adds_a_restraint_publishes_it_and_picks_it_in_a_guide(new_con
     # Add a restraint, forgetting the quick-release answer.
     admin.get_by_role("row", name=re.compile(r"^Products")).get_by_role("link", name="Add").click()
     expect(admin.get_by_role("heading", level=1)).to_have_text("Add product")
+    # The admin's change_form.js focuses the form's first control (with save_on_top, the
+    # top Save button) when it runs: typing before then would land a space on Save.
+    admin.wait_for_load_state("load")
     admin.get_by_label("Name:").press_sequentially(NAME)  # typed: the slug follows it
     expect(admin.get_by_label("Slug:")).to_have_value("practice-cuffs-with-quick-clips")
     admin.get_by_label("SKU:").fill("SW-RES-900")

@@ -16,6 +16,7 @@ def transactional_db(demo_data_once):
 PHONE = {"width": 360, "height": 740}
 DESKTOP = {"width": 1280, "height": 800}
 LEAVE_TO = "https://www.bbc.co.uk/weather"
+LEAVE_HREF = "/leave/"  # forgets the session (the basket), then sends the visitor to LEAVE_TO
 NEUTRAL_PAGE = "<!doctype html><title>Weather</title><h1>Weather</h1>"
 
 
@@ -37,13 +38,13 @@ def leave_link(page):
 def test_leave_quickly_is_on_every_page_even_the_gate_and_the_refusal(new_context):
     visitor = new_context(passed=False).new_page()
     visitor.goto("/products/soft-cuff-set/")
-    expect(leave_link(visitor)).to_have_attribute("href", LEAVE_TO)
+    expect(leave_link(visitor)).to_have_attribute("href", LEAVE_HREF)
     visitor.get_by_label("Day").fill("1")
     visitor.get_by_label("Month").fill("6")
     visitor.get_by_label("Year").fill("2014")
     visitor.get_by_role("button", name="Continue").click()
     expect(visitor).to_have_url(re.compile(r"/age-check/refused/$"))
-    expect(leave_link(visitor)).to_have_attribute("href", LEAVE_TO)
+    expect(leave_link(visitor)).to_have_attribute("href", LEAVE_HREF)
 
     page = new_context().new_page()
     for url in [
@@ -57,7 +58,7 @@ def test_leave_quickly_is_on_every_page_even_the_gate_and_the_refusal(new_contex
         "/no-such-page/",
     ]:
         page.goto(url)
-        expect(leave_link(page)).to_have_attribute("href", LEAVE_TO)
+        expect(leave_link(page)).to_have_attribute("href", LEAVE_HREF)
         # Reached early: the skip link, the brand, then "leave quickly".
         page.locator("body").focus()
         for _ in range(3):
@@ -87,6 +88,7 @@ def test_after_browsing_leave_quickly_still_adds_no_history_entry(new_context):
     page.goto("/")
     page.get_by_role("navigation", name="Categories").get_by_role("link", name="Restraints").click()
     expect(page).to_have_url(re.compile(r"/catalog/restraints/$"))
+    page.wait_for_load_state()  # its scripts too: before them the link is a plain link
     entries = page.evaluate("history.length")
 
     page.keyboard.press("Home")
@@ -105,6 +107,20 @@ def test_leave_quickly_still_leaves_without_javascript(new_context):
     page.goto("/guides/consensual-rough-play/")
     leave_link(page).click()
     expect(page).to_have_url(LEAVE_TO)
+
+
+def test_after_leaving_quickly_the_browser_keeps_no_pass_and_no_pages(new_context):
+    context = new_context()
+    neutral_site(context)
+    page = context.new_page()
+    page.goto("/guides/consensual-rough-play/")
+    page.evaluate("sessionStorage.setItem('kept', 'something')")
+    leave_link(page).click()
+    expect(page).to_have_url(LEAVE_TO)
+    assert context.cookies() == []  # the age pass is gone with the session
+    page.goto("/guides/consensual-rough-play/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Safeword is for adults only")
+    assert page.evaluate("sessionStorage.getItem('kept')") is None
 
 
 # --- Keyboard: skip link and visible focus --------------------------------------------------
@@ -191,8 +207,16 @@ def test_filters_fold_away_on_a_phone_and_stay_open_on_a_desktop(new_context, vi
 
 
 def drawing_sizes(page, selector: str) -> list[dict]:
-    page.locator(selector).first.scroll_into_view_if_needed()
-    return page.locator(selector).evaluate_all(
+    """Sizes of the first four drawings, each scrolled into view and loaded first (they load
+    lazily: on a phone the later ones are below the fold until scrolled to)."""
+    images = page.locator(selector)
+    for index in range(min(images.count(), 4)):
+        image = images.nth(index)
+        image.scroll_into_view_if_needed()
+        page.wait_for_function(
+            "img => img.complete && img.naturalWidth > 0", arg=image.element_handle()
+        )
+    return images.evaluate_all(
         """images => images.slice(0, 4).map(img => ({
             src: img.getAttribute('src'), loaded: img.complete && img.naturalWidth > 0,
             width: img.getBoundingClientRect().width, height: img.getBoundingClientRect().height,
@@ -219,16 +243,22 @@ def test_category_drawings_stand_in_for_product_pictures(new_context, viewport, 
         assert card["loaded"] and 130 <= card["width"] <= 260, card
         assert card["height"] == pytest.approx(card["width"] * 3 / 4, abs=2)
 
+    # Products wear the drawing of their kind: cuffs, under-bed straps, a bar, shears.
     page.goto("/catalog/restraints/")
+    images = page.locator(".product-card img")
+    drawn = set()
+    for index in range(images.count()):  # each loaded once in view (they load lazily)
+        image = images.nth(index)
+        image.scroll_into_view_if_needed()
+        expect(image).to_have_js_property("complete", True)
+        drawn.add(image.get_attribute("src").rsplit("/", 1)[1])
+    assert drawn == {"cuffs.svg", "under-bed.svg", "spreader.svg", "shears.svg"}
     for card in drawing_sizes(page, ".product-card img"):
-        assert card["src"].endswith("/static/catalog/drawings/restraints.svg")
         assert card["loaded"] and card_min <= card["width"] <= card_max, card
 
     page.goto("/products/soft-cuff-set/")
-    picture = page.get_by_role("img", name="Drawing for restraints")
-    expect(picture).to_have_attribute(
-        "src", re.compile(r"/static/catalog/drawings/restraints\.svg$")
-    )
+    picture = page.get_by_role("img", name="Drawing: cuffs")
+    expect(picture).to_have_attribute("src", re.compile(r"/static/catalog/drawings/cuffs\.svg$"))
     width = picture.bounding_box()["width"]
     assert (200 <= width <= 260) if viewport is PHONE else (400 <= width <= 520), width
 

@@ -34,6 +34,7 @@ def test_shop_pages_raise_no_policy_violation(page, demo_data, violations):
     assert violations == []
 
 
+@pytest.mark.django_db(transaction=True)  # adds the owner's account
 def test_the_admin_works_under_the_policy(page, demo_data, violations):
     get_user_model().objects.create_superuser("owner", password="a long owner passphrase")
     page.goto("/admin/")

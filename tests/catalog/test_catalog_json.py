@@ -1,5 +1,5 @@
 """The catalog's JSON: the same URL with `Accept: application/json`, in exactly the shape of
-PRODUCT.md, "Public JSON contracts"."""
+docs/openapi.yaml (`CatalogPage`, `Product`)."""
 
 from catalog.models import Product
 from catalog.serializers import product_object
@@ -12,6 +12,7 @@ FACETS = {
     "latex_free",
     "quick_release",
     "lubricant_base",
+    "water_resistance",
     "sensation",
     "intensity",
     "ring_fit",
@@ -29,6 +30,7 @@ PRODUCT_KEYS = {
     "materials",
     "attributes",
     "safety_notes",
+    "checkout_ref",
 }
 
 

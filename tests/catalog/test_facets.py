@@ -63,7 +63,7 @@ def test_every_option_count_is_what_choosing_that_option_gives(client, shop_cata
             expected = get_json(client, f"{LIST}?{only}")
             assert option["count"] == expected["count"], (facet, option)
             checked += 1
-    assert checked == 34  # 5 categories, 4 materials and the 25 fixed options
+    assert checked == 37  # 5 categories, 4 materials and the 28 fixed options
 
 
 def test_counts_cover_the_whole_result_set_not_the_page(client, shop_catalog):

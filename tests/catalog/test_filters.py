@@ -1,4 +1,4 @@
-"""Each catalog filter alone and combined: which products come back (HELPERS.md contract)."""
+"""Each catalog filter alone and combined: which products come back (docs/openapi.yaml)."""
 
 import pytest
 from django.http import QueryDict

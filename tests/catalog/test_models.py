@@ -5,8 +5,8 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from catalog.attributes import CategoryKind
+from catalog.beginner_rules import beginner_problem, beginner_safe
 from catalog.models import Product
-from catalog.rules import beginner_problem, beginner_safe
 from tests.factories import CategoryFactory, MaterialFactory, ProductFactory, SafetyNoteFactory
 
 pytestmark = pytest.mark.django_db
@@ -100,13 +100,14 @@ def test_product_with_no_experience_tag_is_refused():
         (CategoryKind.LUBRICANTS, "thickness"),
         (CategoryKind.VIBRATORS, "vibrator_type"),
         (CategoryKind.VIBRATORS, "placement"),
-        (CategoryKind.VIBRATORS, "waterproof"),
+        (CategoryKind.VIBRATORS, "water_resistance"),
+        (CategoryKind.VIBRATORS, "flared_base"),
     ],
 )
 def test_each_required_attribute_is_enforced(kind, missing):
     category = CategoryFactory(kind=kind, name="Things")
     product = ProductFactory.build(category=category)
-    setattr(product, missing, None if missing in {"intensity", "waterproof"} else "")
+    setattr(product, missing, None if missing in {"intensity", "flared_base"} else "")
     with pytest.raises(ValidationError) as error:
         product.full_clean()
     assert missing in error.value.message_dict

@@ -10,39 +10,42 @@ Runs when DATABASE_URL is PostgreSQL and Redis answers (REDIS_URL, default the l
 skips otherwise, except under CI=true, where it fails: `.ci/run` starts both services.
 """
 
-import http.client
 import json
 import os
-import re
-import secrets
-import signal
-import socket
-import subprocess
-import sys
 import time
 import urllib.parse
 import uuid
-from dataclasses import dataclass, field
-from http.cookies import SimpleCookie
+from dataclasses import dataclass
 from pathlib import Path
 
-import psycopg
 import pytest
 import redis
 from django.conf import settings
 
+from tests.deploy.servers import (
+    Browser,
+    csrf_token,
+    django_shell,
+    free_port,
+    fresh_database,
+    postgres_url,
+    prepare,
+    production_env,
+    require,
+    start_server,
+    stop_server,
+    terminate_connections,
+    with_database,
+)
+
 pytestmark = pytest.mark.deploy
 
-ROOT = Path(__file__).resolve().parents[2]
-PYTHON = sys.executable
-GUNICORN = str(Path(PYTHON).with_name("gunicorn"))
 DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/0"
 CURATOR = ("two-servers-curator", "a long passphrase for the test curator")
 
 
 def missing_service() -> str | None:
-    database_url = os.environ.get("DATABASE_URL", "")
-    if not database_url.startswith(("postgres://", "postgresql://")):
+    if postgres_url() is None:
         return "DATABASE_URL is not a PostgreSQL database"
     redis_url = os.environ.get("REDIS_URL") or DEFAULT_REDIS_URL
     try:
@@ -50,75 +53,6 @@ def missing_service() -> str | None:
     except redis.RedisError as error:
         return f"Redis does not answer at {redis_url} ({error})"
     return None
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def with_database(url: str, name: str) -> str:
-    return urllib.parse.urlsplit(url)._replace(path=f"/{name}").geturl()
-
-
-def run(env, *args) -> str:
-    result = subprocess.run(args, cwd=ROOT, env=env, capture_output=True, text=True)
-    assert result.returncode == 0, f"{args} failed:\n{result.stdout}\n{result.stderr}"
-    return result.stdout
-
-
-def django_shell(env, code: str) -> str:
-    return run(env, PYTHON, "manage.py", "shell", "--no-imports", "-c", code).strip()
-
-
-@dataclass
-class Browser:
-    """Talks HTTP to one server at a time, keeping its own cookies (as a browser behind the
-    HTTPS proxy would: the Secure flag is the proxy's business)."""
-
-    cookies: dict = field(default_factory=dict)
-
-    def request(self, port, method, path, form=None, headers=None, json_body=None):
-        headers = {"Host": "127.0.0.1", **(headers or {})}
-        if self.cookies:
-            headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
-        body = None
-        if form is not None:
-            body = urllib.parse.urlencode(form, doseq=True)
-            headers["Content-Type"] = "application/x-www-form-urlencoded"
-        if json_body is not None:
-            body = json.dumps(json_body)
-            headers["Content-Type"] = "application/json"
-        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-        try:
-            connection.request(method, path, body=body, headers=headers)
-            response = connection.getresponse()
-            text = response.read().decode("utf-8", "replace")
-        finally:
-            connection.close()
-        for header in response.headers.get_all("Set-Cookie") or []:
-            for name, morsel in SimpleCookie(header).items():
-                if morsel["max-age"] == "0" or not morsel.value:
-                    self.cookies.pop(name, None)
-                else:
-                    self.cookies[name] = morsel.value
-        return response.status, response.headers, text
-
-    def get(self, port, path, **headers):
-        return self.request(port, "GET", path, headers=headers)
-
-    def post(self, port, path, form):
-        return self.request(port, "POST", path, form)
-
-    def post_json(self, port, path, data):
-        return self.request(port, "POST", path, json_body=data)
-
-
-def csrf_token(html: str) -> str:
-    match = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html)
-    assert match, "the page has a form with a CSRF token"
-    return match.group(1)
 
 
 @dataclass
@@ -137,118 +71,49 @@ class Stack:
         return Browser(cookies={settings.AGE_GATE_COOKIE: self.gate_pass})
 
 
-def start_server(env, port, log_path) -> subprocess.Popen:
-    log = open(log_path, "w")  # closed by stop_server, with the process
-    server = subprocess.Popen(
-        [GUNICORN, "shop.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "2"],
-        cwd=ROOT,
-        env={**env, "GUNICORN_ACCESS_LOG": str(log_path.with_suffix(".access.log"))},
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
-    server.log = log
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            break
-        try:
-            if Browser().get(port, "/healthz")[0] == 200:
-                return server
-        except OSError:
-            time.sleep(0.2)
-    stop_server(server)
-    pytest.fail(f"gunicorn on port {port} did not start:\n{Path(log_path).read_text()[-3000:]}")
-
-
-def stop_server(server) -> None:
-    if server.poll() is None:
-        os.killpg(server.pid, signal.SIGTERM)
-        try:
-            server.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            os.killpg(server.pid, signal.SIGKILL)
-            server.wait()
-    server.log.close()
-
-
-def terminate_connections(admin_url: str, name: str) -> int:
-    with psycopg.connect(admin_url, autocommit=True) as conn:
-        rows = conn.execute(
-            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-            "WHERE datname = %s AND pid <> pg_backend_pid()",
-            [name],
-        ).fetchall()
-    return sum(1 for (terminated,) in rows if terminated)
-
-
 @pytest.fixture(scope="module")
 def stack(tmp_path_factory):
-    reason = missing_service()
-    if reason:
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(f"{reason}: the two-server test must run in CI")
-        pytest.skip(reason)
-
-    base_url = os.environ["DATABASE_URL"]
-    name = urllib.parse.urlsplit(base_url).path.lstrip("/") + "_two_servers"
-    admin_url = with_database(base_url, "postgres")
-    database_url = with_database(base_url, name)
-    with psycopg.connect(admin_url, autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        conn.execute(f'CREATE DATABASE "{name}"')
-
+    require(missing_service())
     folder = tmp_path_factory.mktemp("two_servers")
-    env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
-    env.update(
-        DJANGO_SETTINGS_MODULE="shop.settings",
-        DATABASE_URL=database_url,
-        REDIS_URL=os.environ.get("REDIS_URL") or DEFAULT_REDIS_URL,
-        DJANGO_CACHE_KEY_PREFIX=f"two-servers-{uuid.uuid4().hex[:8]}",
-        DJANGO_SECRET_KEY=secrets.token_urlsafe(50),  # one key, shared by both servers
-        DJANGO_ALLOWED_HOSTS="127.0.0.1",
-        DJANGO_SECURE_SSL_REDIRECT="0",
-        DJANGO_STATIC_ROOT=str(folder / "static"),
-        DJANGO_MEDIA_ROOT=str(folder / "media"),
-        DJANGO_LOG_LEVEL="INFO",
-    )
-    run(env, PYTHON, "manage.py", "migrate", "--noinput", "-v", "0")
-    run(env, PYTHON, "manage.py", "seed_demo", "-v", "0")
-    run(env, PYTHON, "manage.py", "collectstatic", "--noinput", "-v", "0")
-    product = django_shell(
-        env,
-        "from django.contrib.auth.models import Group, User\n"
-        "from catalog.models import Product\n"
-        f"user = User.objects.create_user({CURATOR[0]!r}, password={CURATOR[1]!r}, "
-        "is_staff=True)\n"
-        "user.groups.add(Group.objects.get(name='Curator'))\n"
-        "p = Product.objects.filter(is_published=True).order_by('pk').first()\n"
-        "Product.objects.filter(pk=p.pk).update(is_published=False)\n"
-        "print(p.pk, p.slug, p.name, sep='|')",
-    )
-    pk, slug, product_name = product.split("|")
-
-    servers = []
-    try:
-        for label in "ab":
-            port = free_port()
-            servers.append((port, start_server(env, port, folder / f"gunicorn-{label}.log")))
-        yield Stack(
-            a=servers[0][0],
-            b=servers[1][0],
-            env=env,
-            database_url=database_url,
-            product={"pk": pk, "slug": slug, "name": product_name},
-            logs=folder,
-            gate_pass=django_shell(
-                env, "from shop.age_gate import issue_pass; print(issue_pass())"
-            ),
+    with fresh_database(postgres_url(), "_two_servers") as database_url:
+        env = production_env(
+            database_url,
+            folder,
+            REDIS_URL=os.environ.get("REDIS_URL") or DEFAULT_REDIS_URL,
+            DJANGO_CACHE_KEY_PREFIX=f"two-servers-{uuid.uuid4().hex[:8]}",
         )
-    finally:
-        for _, server in servers:
-            stop_server(server)
-        with psycopg.connect(admin_url, autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        prepare(env)
+        product = django_shell(
+            env,
+            "from django.contrib.auth.models import Group, User\n"
+            "from catalog.models import Product\n"
+            f"user = User.objects.create_user({CURATOR[0]!r}, password={CURATOR[1]!r}, "
+            "is_staff=True)\n"
+            "user.groups.add(Group.objects.get(name='Curator'))\n"
+            "p = Product.objects.filter(is_published=True).order_by('pk').first()\n"
+            "Product.objects.filter(pk=p.pk).update(is_published=False)\n"
+            "print(p.pk, p.slug, p.name, sep='|')",
+        )
+        pk, slug, product_name = product.split("|")
+        servers = []
+        try:
+            for label in "ab":
+                port = free_port()
+                servers.append((port, start_server(env, port, folder / f"gunicorn-{label}.log")))
+            yield Stack(
+                a=servers[0][0],
+                b=servers[1][0],
+                env=env,
+                database_url=database_url,
+                product={"pk": pk, "slug": slug, "name": product_name},
+                logs=folder,
+                gate_pass=django_shell(
+                    env, "from core.age_gate import issue_pass; print(issue_pass())"
+                ),
+            )
+        finally:
+            for _, server in servers:
+                stop_server(server)
 
 
 def sign_in_curator(browser, port):

@@ -1,4 +1,4 @@
-"""POST /finder/api/: the public JSON contract (PRODUCT.md) and its errors."""
+"""POST /finder/api/: the public JSON contract (docs/openapi.yaml) and its errors."""
 
 import json
 
@@ -19,6 +19,7 @@ PRODUCT_KEYS = {
     "materials",
     "attributes",
     "safety_notes",
+    "checkout_ref",
 }
 
 
@@ -41,7 +42,7 @@ def test_the_answer_has_exactly_the_contract_shape(client, small_catalog):
     assert response.status_code == 200
     assert response["Content-Type"] == "application/json"
     body = response.json()
-    assert set(body) == {"picks", "hidden", "empty", "kit"}
+    assert set(body) == {"picks", "hidden", "empty", "levels", "add_ons", "kit", "kit_message"}
     assert set(body["picks"]) == {"restraints", "lubricants", "cock-rings"}
     [cuffs] = body["picks"]["restraints"]
     assert set(cuffs) == PRODUCT_KEYS | {"score", "reasons"}
@@ -51,7 +52,7 @@ def test_the_answer_has_exactly_the_contract_shape(client, small_catalog):
     assert cuffs["price"] == "24.00"
     assert cuffs["attributes"] == {"restraint_type": "wrist", "quick_release": True}
     assert cuffs["score"] == 3  # wrist as asked (2) + within budget (1)
-    assert "Wrist cuffs, as you asked" in cuffs["reasons"]
+    assert "Wrist cuffs, the kind you asked for" in cuffs["reasons"]
     assert all(set(note) == {"severity", "text"} for note in cuffs["safety_notes"])
     assert [p["name"] for p in body["picks"]["lubricants"]] == ["Water Glide"]
     assert {(h["category"], h["reason"].split(":")[0]) for h in body["hidden"]} == {
@@ -67,12 +68,72 @@ def test_the_answer_has_exactly_the_contract_shape(client, small_catalog):
     ]
     assert all(set(item) == PRODUCT_KEYS for item in body["kit"]["items"])
     assert body["kit"]["total"] == "53.00"
+    assert body["kit"]["left_out"] == []
+    assert body["kit"]["notes"] == [
+        "Water Glide is water-based, so it is safe with the silicone in Stretch Ring."
+    ]
+    assert body["kit_message"] == ""
+    assert body["levels"] == {
+        "restraints": "beginner",
+        "lubricants": "beginner",
+        "cock-rings": "beginner",
+    }
+    [shears] = body["add_ons"]  # lube was chosen: no lube add-on
+    assert (shears["name"], shears["for"]) == ("Blunt Shears", "restraints")
+    assert shears["reason"].startswith("Keep safety shears within reach")
+    assert set(shears) == PRODUCT_KEYS | {"for", "reason"}
 
 
 def test_only_the_level_is_required_and_the_rest_has_defaults(client, small_catalog):
     body = call(client, {"level": "experienced"}).json()
-    assert set(body["picks"]) == {"restraints", "lubricants", "cock-rings"}
+    # No categories: everything that assumes nothing about a body (rings only when chosen).
+    assert set(body["picks"]) == {"restraints", "lubricants"}
     assert body["picks"]["restraints"][0]["name"] == "Buckle Cuffs"
+
+
+def test_levels_per_category_override_the_level_and_unknown_ones_are_refused(client, small_catalog):
+    body = call(
+        client,
+        {
+            "level": "beginner",
+            "levels": {"restraints": "experienced"},
+            "categories": ["restraints", "lubricants"],
+        },
+    ).json()
+    assert body["levels"] == {"restraints": "experienced", "lubricants": "beginner"}
+    assert [p["name"] for p in body["picks"]["restraints"]] == ["Buckle Cuffs", "Clip Cuffs"]
+    for levels, message in (
+        ({"nowhere": "beginner"}, "There is no category called “nowhere”."),
+        ({"restraints": "expert"}, "Choose “beginner” or “experienced”."),
+        ({"restraints": 3}, "Send each level as a string: “beginner” or “experienced”."),
+        (["restraints"], "Send the levels as an object of category slug to level."),
+    ):
+        response = call(client, {"level": "beginner", "levels": levels})
+        assert response.status_code == 400
+        assert response.json() == {"errors": {"levels": [message]}}
+
+
+def test_lube_answers_thick_first_and_never_numbing_for_anal_play(client, small_catalog):
+    lubes = small_catalog["lubricants"]
+    lubes.products.all().delete()
+    from tests.factories import ProductFactory
+
+    ProductFactory(category=lubes, name="Thin Sachets", thickness="thin", price=3)
+    ProductFactory(category=lubes, name="Thick Gel", thickness="thick", price=12)
+    ProductFactory(category=lubes, name="Numb Gel", thickness="thick", numbing=True, price=2)
+    body = call(
+        client,
+        {"level": "experienced", "categories": ["lubricants"], "anal_play": True},
+    ).json()
+    assert [p["name"] for p in body["picks"]["lubricants"]] == ["Thick Gel", "Thin Sachets"]
+    assert body["hidden"][0]["reason"].startswith("Numbing lubes hidden")
+    thin = call(
+        client,
+        {"level": "experienced", "categories": ["lubricants"], "lube_thickness": "thin"},
+    ).json()
+    assert thin["picks"]["lubricants"][0]["name"] == "Thin Sachets"
+    bad = call(client, {"level": "beginner", "lube_thickness": "gloopy"})
+    assert bad.status_code == 400 and "lube_thickness" in bad.json()["errors"]
 
 
 def test_null_means_no_answer(client, small_catalog):
@@ -96,6 +157,15 @@ def test_a_budget_may_be_a_number_or_a_decimal_string(client, small_catalog):
         body = call(client, {"level": "beginner", "categories": ["lubricants"], "budget": budget})
         assert body.status_code == 200
         assert body.json()["kit"]["total"] == "9.00"
+
+
+def test_a_whole_number_intensity_may_be_written_with_a_decimal_point(client, small_catalog):
+    """JSON has one kind of number, and docs/openapi.yaml says `integer`: 2.0 is the
+    intensity 2 (a contract fuzzer sent it and got a 400)."""
+    as_float = call(client, {"level": "experienced", "intensity": 2.0})
+    as_int = call(client, {"level": "experienced", "intensity": 2})
+    assert as_float.status_code == 200
+    assert as_float.json() == as_int.json()
 
 
 @pytest.mark.parametrize(
@@ -178,3 +248,18 @@ def test_the_api_needs_no_csrf_token_and_is_never_cached(small_catalog):
     response = call(strict, {"level": "beginner"})
     assert response.status_code == 200
     assert "no-store" in response["Cache-Control"]
+
+
+def test_for_anal_play_a_toy_for_inside_needs_a_flared_base(client):
+    from tests.factories import ProductFactory, kind_category
+
+    vibes = kind_category("vibrators")
+    ProductFactory(category=vibes, name="Plain Egg", placement="internal", flared_base=False)
+    ProductFactory(category=vibes, name="Based Plug Vibe", placement="internal", flared_base=True)
+    ProductFactory(category=vibes, name="Outer Bullet", placement="external", flared_base=False)
+    answers = {"level": "experienced", "categories": ["vibrators"], "anal_play": True}
+    body = call(client, answers).json()
+    assert {p["name"] for p in body["picks"]["vibrators"]} == {"Based Plug Vibe", "Outer Bullet"}
+    assert body["hidden"][0]["reason"].startswith("Toys for inside without a flared base hidden")
+    without = call(client, {**answers, "anal_play": False}).json()
+    assert len(without["picks"]["vibrators"]) == 3

@@ -76,8 +76,16 @@ def test_no_answer_is_ever_stored_logged_or_put_in_a_url(client, small_catalog, 
                 assert "?" not in url and "#" not in url.lstrip("#"), url
                 assert not any(telltale in url for telltale in TELLTALES), url
             for form in re.findall(r"<form[^>]*>", page):
+                if form.startswith('<form class="site-search"'):
+                    continue  # the header's search box: checked below
                 assert 'method="post"' in form
-                assert 'action="/finder/"' in form
+                # The finder's own forms, or the basket's, which carry product slugs only
+                # (tests/finder/test_kit_to_basket.py).
+                assert 'action="/finder/"' in form or 'action="/basket/add/"' in form
+            # The header's search box sends only what the visitor types in it: no answer
+            # rides along in a hidden field or a prefilled value.
+            [search] = re.findall(r'<form class="site-search".*?</form>', page, re.DOTALL)
+            assert 'type="hidden"' not in search and "value=" not in search
 
     # Nothing logged: not the answers, not even at DEBUG (the capture works: the rejected
     # API call is logged, by its path only).

@@ -18,6 +18,7 @@ ANSWER_SETS = [
     # A nervous beginner: every hard rule on, every category, a budget.
     {
         "level": "beginner",
+        "categories": ["impact", "restraints", "cock-rings", "lubricants", "vibrators"],
         "budget": "120",
         "intensity": "2",
         "latex_allergy": "on",

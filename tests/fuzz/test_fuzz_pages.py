@@ -73,7 +73,8 @@ def demo(db):
 KNOWN_KEYS = [
     "category", "level", "price_min", "price_max", "material", "latex_free",
     "quick_release", "lubricant_base", "intensity_min", "intensity_max", "sensation",
-    "ring_fit", "vibrator_type", "in_stock", "q", "sort", "page", "next", "format",
+    "ring_fit", "vibrator_type", "water_resistance", "in_stock", "q", "sort", "page", "next",
+    "format",
 ]  # fmt: skip
 text = st.text(alphabet=st.characters(exclude_categories=("Cs",)), max_size=30)
 numbers = st.one_of(
@@ -128,7 +129,7 @@ def test_the_pages_include_every_kind_of_public_page():
     assert not any(route.startswith("admin") for route in ROUTES)
 
 
-# The finder API (PRODUCT.md, "Finder API"): POST /finder/api/ with a JSON body of answers.
+# The finder API (docs/openapi.yaml): POST /finder/api/ with a JSON body of answers.
 # Until the finder is merged it answers 404; the property (never a 5xx) holds either way.
 FINDER_API = "/finder/api/"
 json_values = st.recursive(

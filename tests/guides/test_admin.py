@@ -185,3 +185,28 @@ def test_deleting_a_picked_product_in_the_admin_names_the_pick(curator_client):
     html = response.content.decode()
     assert "would require deleting the following protected related objects" in html
     assert "Picked Paddle (beginner pick)" in html
+
+
+def test_curators_say_who_a_guide_and_a_callout_are_for(curator_client):
+    guide = GuideFactory(level="both")
+    callout = CalloutFactory(section=SectionFactory(guide=guide), level="both")
+    page = curator_client.get(reverse("admin:guides_guide_change", args=[guide.pk]))
+    assert 'name="level"' in page.content.decode()
+    listing = curator_client.get(reverse("admin:guides_guide_changelist"), {"level": "both"})
+    assert guide.title in listing.content.decode()
+    url = reverse("admin:guides_callout_change", args=[callout.pk])
+    form = curator_client.get(url).context["adminform"].form
+    data = {name: form[name].value() for name in ("section", "kind", "title", "position")}
+    data.update(
+        {
+            "level": "experienced",
+            "items-TOTAL_FORMS": 0,
+            "items-INITIAL_FORMS": 0,
+            "items-MIN_NUM_FORMS": 0,
+            "items-MAX_NUM_FORMS": 1000,
+        }
+    )
+    response = curator_client.post(url, data)
+    assert response.status_code == 302, response.context and response.context["errors"]
+    callout.refresh_from_db()
+    assert callout.level == "experienced"

@@ -7,6 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from core.content import content_version
 from tests.factories import (
     CalloutFactory,
     CalloutItemFactory,
@@ -266,7 +267,7 @@ def test_article_structured_data_is_valid_json_that_cannot_break_out_of_its_scri
     assert data["@type"] == "Article"
     assert data["headline"] == guide.title
     assert data["description"] == "Consent & care."
-    assert data["url"] == f"http://testserver{guide.get_absolute_url()}"
+    assert data["url"] == f"https://shop.example.com{guide.get_absolute_url()}"
     assert data["articleSection"] == ["Consent"]
     assert data["dateModified"].startswith(guide.updated_at.date().isoformat())
 
@@ -296,7 +297,27 @@ def test_guide_page_runs_the_same_queries_with_1_or_20_sections(client, curator,
     category_section(small)
     for _ in range(20):
         category_section(large)
+    content_version()  # the row is made on first use in an emptied test database, not per page
     small_count = queries_for(client, small)
     assert queries_for(client, large) == small_count
     limit = 13 if staff else 10
     assert small_count <= limit
+
+
+def test_structured_data_names_the_configured_origin_whatever_the_request_says(
+    client, settings, django_capture_on_commit_callbacks
+):
+    """The page may be kept in the shared cache and served to everyone: an odd Host port or
+    X-Forwarded-Proto in one request must not end up in it."""
+    settings.PAGE_CACHE_SECONDS = 300
+    guide = GuideFactory()
+    SectionFactory(guide=guide, heading="Consent")
+    odd = client.get(
+        guide.get_absolute_url(), HTTP_HOST="testserver:8443", HTTP_X_FORWARDED_PROTO="http"
+    )
+    plain = client.get(guide.get_absolute_url())
+    for response in (odd, plain):
+        html = response.content.decode()
+        raw = between(html, '<script type="application/ld+json">', "</script>")
+        assert json.loads(raw)["url"] == f"https://shop.example.com{guide.get_absolute_url()}"
+        assert "8443" not in html

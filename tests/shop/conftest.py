@@ -2,7 +2,7 @@ import datetime
 
 import pytest
 
-from shop import age_gate
+from core import age_gate
 
 TODAY = datetime.date(2026, 6, 15)
 

@@ -2,7 +2,8 @@
 
 import json
 
-from django.db import OperationalError
+from django.db import OperationalError, connection
+from django.http import HttpResponse
 from django.urls import path
 
 from shop.urls import handler500  # noqa: F401
@@ -24,9 +25,17 @@ def database_gone(request):
     raise OperationalError("server closed the connection unexpectedly")
 
 
+def slow_query(request):
+    """A query that would run for a minute (PostgreSQL): the statement timeout ends it."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_sleep(60)")
+    return HttpResponse("finished")
+
+
 urlpatterns = [
     path("explode/form/", explode_with_form),
     path("explode/answers/", explode_with_answers),
     path("explode/database/", database_gone),
+    path("slow/", slow_query),
     *site_urlpatterns,
 ]

@@ -8,7 +8,7 @@ from django.core import signing
 from django.test import RequestFactory, override_settings
 from django.utils import timezone
 
-from shop import age_gate
+from core import age_gate
 
 D = datetime.date
 
@@ -160,6 +160,9 @@ OFF_SITE = [
     "java\nscript:alert(1)",
     "data:text/html,<script>alert(1)</script>",
     "http://testserver@evil.example/",
+    "http://testserver/products/x/",  # this site, but an absolute address: paths only
+    "https://testserver:8443/",
+    "//testserver/products/x/",
     "https://evil.example\\@testserver/",
     "ftp://evil.example/",
     "evil.example",

@@ -6,6 +6,7 @@ records before they are formatted) and, as a second look, every record caplog sa
 import io
 import json
 import logging
+from pathlib import Path
 
 import pytest
 from django.test import Client
@@ -15,6 +16,7 @@ from tests.conftest import give_pass
 from tests.factories import ProductFactory
 
 pytestmark = pytest.mark.django_db
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
@@ -104,6 +106,17 @@ def test_search_queries_of_json_calls_never_reach_the_logs(client, log_output, c
     assert "secret-search" not in logged
 
 
+def test_searches_from_the_header_box_never_reach_the_logs(client, log_output, caplog):
+    """The header's GET form, its redirect when a field is empty and a corrected search."""
+    ProductFactory(name="Feather Paddle")
+    client.get("/guides/?q=secretpadle")
+    client.get("/catalog/?q=secretpadle&sort=")  # redirected without the empty sort
+    client.get("/catalog/?q=secretpadle")
+    logged = everything_logged(log_output, caplog)
+    assert "/catalog/" in logged
+    assert "secretpadle" not in logged
+
+
 @pytest.mark.urls("tests.shop.failing_urls")
 def test_birth_dates_in_a_posted_form_leave_no_trace(log_output, caplog):
     client = give_pass(Client(raise_request_exception=False))
@@ -142,6 +155,14 @@ def test_finder_answers_leave_no_trace(log_output, caplog):
         ("birth_year=1990&birth_month=7", "birth_year=[redacted]&birth_month=[redacted]"),
         ('{"level": "beginner", "budget": 40}', '{"level": [redacted], "budget": [redacted]}'),
         ("{'categories': ['impact', 'restraints']}", "{'categories': [redacted]}"),
+        (
+            '{"levels": {"impact": "experienced"}, "anal_play": true}',
+            '{"levels": [redacted], "anal_play": [redacted]}',
+        ),
+        (
+            "level_cock-rings=beginner&lube_thickness=thick",
+            "level_cock-rings=[redacted]&lube_thickness=[redacted]",
+        ),
         ("born 14/07/1990, or 1990-07-14", "born [redacted], or [redacted]"),
         ("Not Found: /products/soft-cuffs/", "Not Found: /products/soft-cuffs/"),
         ("connection to 10.0.0.15 port 5432 failed", "connection to 10.0.0.15 port 5432 failed"),
@@ -149,3 +170,42 @@ def test_finder_answers_leave_no_trace(log_output, caplog):
 )
 def test_redact(text, expected):
     assert redact(text) == expected
+
+
+def test_gunicorns_own_error_and_access_logs_are_redacted_too(tmp_path):
+    """gunicorn writes these outside Django's logging (e.g. when it aborts a worker
+    mid-request); the logger class gunicorn.conf.py names filters them the same way."""
+    from gunicorn.config import Config
+
+    config = Config()
+    config.set("logger_class", "shop.gunicorn_logging.PrivateLogger")
+    config.set("errorlog", str(tmp_path / "error.log"))
+    config.set("accesslog", str(tmp_path / "access.log"))
+    logger = config.logger_class(config)
+    try:
+        raise SystemExit(1)  # what an aborted worker raises inside the request
+    except SystemExit:
+        logger.exception("Error handling request %s %s", "GET", "/catalog/?q=secret-search")
+    logger.warning("Invalid request from ip=10.0.0.1: Invalid HTTP Version: '/x?level=beginner'")
+    logger.error("bad answers: {'budget': '40', 'birth_year': '1990'} on 1990-05-01")
+    logger.access_log.info("%(m)s %(U)s?%(q)s", {"m": "GET", "U": "/catalog/", "q": "q=cuffs"})
+    for handler in logger.error_log.handlers + logger.access_log.handlers:
+        handler.flush()
+    written = (tmp_path / "error.log").read_text() + (tmp_path / "access.log").read_text()
+    assert "Error handling request GET /catalog/?[redacted]" in written
+    assert "SystemExit" in written  # the traceback is kept, redacted
+    assert "GET /catalog/?[redacted]" in written
+    for secret in ["secret-search", "beginner", "'40'", "1990", "cuffs"]:
+        assert secret not in written, secret
+
+
+def test_gunicorn_conf_names_the_private_logger():
+    from gunicorn.config import Config
+
+    config = Config()
+    namespace = {}
+    exec((ROOT / "gunicorn.conf.py").read_text(), namespace)
+    config.set("logger_class", namespace["logger_class"])
+    from shop.gunicorn_logging import PrivateLogger
+
+    assert config.logger_class is PrivateLogger

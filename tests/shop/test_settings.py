@@ -99,10 +99,10 @@ def test_an_unknown_age_gate_mode_or_field_order_stops_start_up():
 
 
 def production_environment() -> dict[str, str]:
-    """The environment README "Deploying" documents, with a freshly generated secret key."""
-    readme = (ROOT / "README.md").read_text()
-    block = re.search(r"<!-- production-environment -->\s*```sh\n(.*?)```", readme, re.DOTALL)
-    assert block, "README lost its production environment block"
+    """The environment docs/deploying.md documents, with a freshly generated secret key."""
+    guide = (ROOT / "docs" / "deploying.md").read_text()
+    block = re.search(r"<!-- production-environment -->\s*```sh\n(.*?)```", guide, re.DOTALL)
+    assert block, "docs/deploying.md lost its production environment block"
     env = {}
     for line in block.group(1).splitlines():
         line = line.strip()
@@ -179,7 +179,7 @@ def test_development_relaxes_https_and_each_setting_can_be_changed():
             DJANGO_TRUST_X_FORWARDED_PROTO="0",
             REDIS_URL="redis://127.0.0.1:6379/0",
         )
-        == "False 3600 True True None django.core.cache.backends.redis.RedisCache"
+        == "False 3600 True True None shop.shared_cache.ResilientRedisCache"
     )
 
 
@@ -237,3 +237,77 @@ def test_manage_py_with_a_secret_key_keeps_debug_off():
     result = manage_check(DATABASE_URL="", DJANGO_SECRET_KEY="x" * 50)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == "False"
+
+
+PG_URL = "postgres://postgres@127.0.0.1:5432/test"
+PRINT_TIMEOUTS = (
+    "import shop.settings as s; o = s.DATABASES['default']['OPTIONS']; "
+    "print(o['options']); print(o['connect_timeout']); print(s.REDIS_OPTIONS)"
+)
+
+
+def timeouts(*command, **env):
+    result = subprocess.run(
+        [sys.executable, *command],
+        cwd=ROOT,
+        env={
+            **clean_environment(),
+            "DJANGO_SECRET_KEY": "x" * 50,
+            "DATABASE_URL": PG_URL,
+            "DJANGO_LOG_LEVEL": "WARNING",
+            **env,
+        },
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip().splitlines()[-3:]
+
+
+def test_database_and_cache_waits_are_bounded_by_default():
+    options, connect, redis_options = timeouts("-c", PRINT_TIMEOUTS)
+    assert options == "-c statement_timeout=10000 -c lock_timeout=4000 -c jit=off -c work_mem=16MB"
+    assert connect == "5"
+    assert redis_options == "{'socket_connect_timeout': 0.5, 'socket_timeout': 0.5}"
+
+
+def test_each_wait_can_be_changed_and_turned_off():
+    options, connect, redis_options = timeouts(
+        "-c",
+        PRINT_TIMEOUTS,
+        DJANGO_DB_STATEMENT_TIMEOUT="2.5",
+        DJANGO_DB_LOCK_TIMEOUT="0",
+        DJANGO_DB_CONNECT_TIMEOUT="0",
+        DJANGO_REDIS_TIMEOUT="0.2",
+        DJANGO_PG_OPTIONS="-c work_mem=8MB",
+    )
+    assert options == "-c statement_timeout=2500 -c lock_timeout=0 -c work_mem=8MB"
+    assert connect == "0"
+    assert redis_options == "{'socket_connect_timeout': 0.5, 'socket_timeout': 0.2}"
+
+
+def test_manage_py_commands_run_without_the_statement_timeout():
+    code = (
+        "from django.conf import settings; o = settings.DATABASES['default']['OPTIONS']; "
+        "print(o['options']); print(o['connect_timeout']); print(settings.REDIS_OPTIONS)"
+    )
+    options, connect, _ = timeouts("manage.py", "shell", "--no-imports", "-c", code)
+    assert options.startswith("-c statement_timeout=0 -c lock_timeout=4000")
+    assert connect == "5"
+
+
+def test_a_timeout_that_is_not_a_number_stops_start_up():
+    result = settings_value("s.DB_LOCK_TIMEOUT", DJANGO_DB_LOCK_TIMEOUT="4s")
+    assert result.returncode != 0
+    assert "DJANGO_DB_LOCK_TIMEOUT must be a number of seconds" in result.stderr
+
+
+def test_the_canonical_origin_is_configured_never_guessed_from_a_request():
+    given = settings_value("s.SITE_URL", DJANGO_SITE_URL="https://shop.example.com/")
+    assert given.stdout.strip() == "https://shop.example.com"
+    derived = settings_value("s.SITE_URL", DJANGO_ALLOWED_HOSTS=".example.com,shop.example.com")
+    assert derived.stdout.strip() == "https://shop.example.com"
+    for bad in ["shop.example.com", "https://shop.example.com/shop", "ftp://x", "https://a@b"]:
+        result = settings_value("s.SITE_URL", DJANGO_SITE_URL=bad)
+        assert result.returncode != 0, bad
+        assert "DJANGO_SITE_URL must be the site's origin" in result.stderr

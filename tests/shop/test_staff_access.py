@@ -1,12 +1,18 @@
 """Staff accounts: sign-in attempts are limited per account and address, and curators reach
 the content admin only."""
 
+import re
+from datetime import timedelta
+from urllib.parse import urlencode
+
 import pytest
+from axes.models import AccessAttempt
 from django.contrib import admin
 from django.contrib.auth.models import Group
+from django.db.models import F
 from django.urls import NoReverseMatch, reverse
 
-from shop.curators import CURATOR_APPS, CURATOR_GROUP
+from core.curators import CURATOR_APPS, CURATOR_GROUP
 from tests.factories import CuratorFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -147,3 +153,94 @@ def test_the_admin_form_is_limited_even_though_tests_may_use_client_login(client
     for _ in range(5):
         sign_in(client, "alex", "wrong")
     assert sign_in(client, "alex", PASSWORD).status_code == 429
+
+
+# --- wider limits: per account from any address, per address for any account -----------------
+
+
+def addresses(count: int, prefix: str = "81.2.70") -> list[str]:
+    return [f"{prefix}.{n}" for n in range(1, count + 1)]
+
+
+def pause_page(response) -> str:
+    assert response.status_code == 429
+    return response.content.decode()
+
+
+def age_failures(minutes: int) -> None:
+    """As if the recorded failures had happened `minutes` earlier."""
+    AccessAttempt.objects.update(attempt_time=F("attempt_time") - timedelta(minutes=minutes))
+
+
+def test_one_account_tried_from_many_addresses_is_paused_everywhere(client, alex, settings):
+    assert settings.SIGN_IN_ACCOUNT_FAILURE_LIMIT == 10
+    CuratorFactory(username="sam")
+    for address in addresses(9):  # one try from each: the per-address pair limit never bites
+        assert sign_in(client, "alex", "wrong", address).status_code == 200
+    html = pause_page(sign_in(client, "alex", "wrong", "81.2.71.1"))
+    assert "Sign-in paused for this account" in html and "<strong>alex</strong>" in html
+    assert "try again in 1 minute." in html
+    # The right password, from an address never used before, waits too.
+    assert sign_in(client, "alex", PASSWORD, "81.2.72.1").status_code == 429
+    assert sign_in(client, "sam", PASSWORD, "81.2.72.1").status_code == 302  # others are not
+
+
+def test_the_pause_grows_with_every_further_failure_and_then_ends(client, alex):
+    for address in addresses(10):
+        sign_in(client, "alex", "wrong", address)
+    assert "try again in 2 minutes." in pause_page(sign_in(client, "alex", "wrong", "81.2.71.1"))
+    assert "try again in 4 minutes." in pause_page(sign_in(client, "alex", "wrong", "81.2.71.2"))
+    age_failures(5)  # the pause has passed
+    response = sign_in(client, "alex", PASSWORD, "81.2.72.1")
+    assert response.status_code == 302 and response["Location"] == reverse("admin:index")
+
+
+def test_the_pause_stops_at_an_hour(client, alex):
+    for address in addresses(10) + addresses(15, "81.2.71"):
+        sign_in(client, "alex", "wrong", address)
+    assert "try again in 60 minutes." in pause_page(sign_in(client, "alex", "wrong", "81.2.72.1"))
+
+
+def test_one_address_trying_many_accounts_is_paused_for_every_account(client, alex, settings):
+    assert settings.SIGN_IN_ADDRESS_FAILURE_LIMIT == 20
+    for n in range(19):
+        assert sign_in(client, f"guess-{n}", "wrong").status_code == 200
+    html = pause_page(sign_in(client, "guess-19", "wrong"))
+    assert "Sign-in paused for this connection" in html and "guess-19" not in html
+    assert "try again in 1 minute." in html
+    assert sign_in(client, "alex", PASSWORD).status_code == 429  # from that address
+    assert sign_in(client, "alex", PASSWORD, "81.2.72.1").status_code == 302
+
+
+def test_the_limits_do_not_reveal_whether_an_account_exists(client, alex):
+    def attempts(username: str, prefix: str) -> list[tuple[int, str]]:
+        seen = []
+        for address in addresses(12, prefix):
+            response = sign_in(client, username, "wrong", address)
+            page = response.content.decode().replace(username, "NAME")
+            page = re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", page)
+            seen.append((response.status_code, page))
+        return seen
+
+    existing, unknown = attempts("alex", "81.2.80"), attempts("nobody-here", "81.2.81")
+    assert [status for status, _ in existing] == [200] * 9 + [429] * 3
+    assert existing == unknown
+
+
+@pytest.mark.parametrize(
+    "next_url, lands_on",
+    [
+        ("/admin/catalog/product/", "/admin/catalog/product/"),
+        ("http://testserver/admin/catalog/", "/admin/"),
+        ("https://testserver:8443/admin/", "/admin/"),
+        ("//evil.example/", "/admin/"),
+    ],
+)
+def test_the_admin_sign_in_sends_on_to_a_path_of_this_site_only(client, alex, next_url, lands_on):
+    response = client.post(
+        reverse("admin:login") + "?" + urlencode({"next": next_url}),
+        {"username": "alex", "password": PASSWORD, "next": next_url},
+        REMOTE_ADDR="81.2.69.160",
+    )
+    assert response.status_code == 302
+    assert response["Location"] == lands_on

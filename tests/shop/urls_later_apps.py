@@ -5,7 +5,7 @@ from django.http import HttpResponse, JsonResponse
 from django.urls import include, path
 from django.views.decorators.cache import cache_control, never_cache
 
-from shop.age_gate import json_endpoint
+from core.age_gate import json_endpoint
 from shop.urls import urlpatterns as shop_urlpatterns
 
 LEAK = "Later-app content that must stay behind the gate"

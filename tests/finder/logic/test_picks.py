@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 
-from catalog.finder import Answers, recommend
+from finder.logic import Answers, recommend
 from tests.factories import MaterialFactory, ProductFactory, kind_category
 
 pytestmark = pytest.mark.django_db
@@ -29,7 +29,7 @@ def test_top_three_per_category_best_score_first_then_cheaper_then_older():
     picks = result.picks["vibrators"]
     assert names(picks) == ["Bullet Cheap", "Bullet Twin 1", "Bullet Twin 2"]
     assert [pick.score for pick in picks] == [2, 2, 2]
-    assert "Bullet, as you asked" in picks[0].reasons
+    assert "Bullet, the type you asked for" in picks[0].reasons
     assert "Small bullet vibes are a gentle start" in picks[0].reasons
 
 
@@ -61,15 +61,15 @@ def test_each_preference_adds_to_the_score_with_its_reason():
     thud, sting = picks["impact"]
     assert (thud.product.name, thud.score) == ("Thud 4", 4)
     assert "Intensity 4 of 5 (strong): what you asked for" in thud.reasons
-    assert "Thuddy, as you asked: a deep, spread-out feeling" in thud.reasons
+    assert "A deep, thuddy feel that spreads, the feel you asked for" in thud.reasons
     assert (sting.product.name, sting.score) == ("Sting 3", 1)
     assert "Intensity 3 of 5 (medium): one step from what you asked for" in sting.reasons
     assert [(p.product.name, p.score) for p in picks["restraints"]] == [("Ankle", 2), ("Wrist", 0)]
-    assert "Ankle cuffs, as you asked" in picks["restraints"][0].reasons
+    assert "Ankle cuffs, the kind you asked for" in picks["restraints"][0].reasons
     assert [(p.product.name, p.score) for p in picks["cock-rings"]] == [("Steel", 2), ("Soft", 0)]
     assert "The fit you asked for" in picks["cock-rings"][0].reasons
     assert [(p.product.name, p.score) for p in picks["vibrators"]] == [("Wand", 2), ("Egg", 0)]
-    assert "Wand, as you asked" in picks["vibrators"][0].reasons
+    assert "Wand, the type you asked for" in picks["vibrators"][0].reasons
 
 
 def test_preferences_are_soft_a_mismatch_is_still_shown():

@@ -4,11 +4,12 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.urls import reverse
 
-from catalog.finder.coverage import coverage, gaps
+from finder.gap_causes import group_gaps
+from finder.logic.coverage import coverage, gaps
 from tests.factories import MaterialFactory, ProductFactory, UserFactory, kind_category
 
 pytestmark = pytest.mark.django_db
-URL = "/admin/catalog/product/finder-gaps/"
+URL = "/admin/finder/findergap/"
 
 
 @pytest.fixture
@@ -69,7 +70,7 @@ def test_gaps_are_the_combinations_with_fewer_than_two_safe_products(thin_catalo
 
 
 def test_a_gap_s_answers_really_return_fewer_than_two_picks(thin_catalog):
-    from catalog.finder import recommend
+    from finder.logic import recommend
 
     for gap in gaps():
         assert len(recommend(gap.answers).picks[gap.category.slug]) == gap.count < 2
@@ -85,13 +86,13 @@ def test_the_whole_report_takes_three_queries_however_many_categories(
         assert len(coverage()) == 5 * 16
 
 
-def test_curators_see_the_gaps_linked_from_the_product_list(curator_client, thin_catalog):
-    changelist = curator_client.get(reverse("admin:catalog_product_changelist"))
-    assert f'href="{URL}"' in changelist.content.decode()
+def test_curators_find_the_gaps_on_the_admin_home_page(curator_client, thin_catalog):
+    index = curator_client.get(reverse("admin:index"))
+    assert f'href="{URL}"' in index.content.decode()
     response = curator_client.get(URL)
     assert response.status_code == 200
     page = response.content.decode()
-    assert "16 gaps." in page
+    assert "<strong>16 gaps</strong> from <strong>2 causes.</strong>" in page
     assert "Finder gaps" in page
     restraints, _ = thin_catalog
     assert f"?category__id__exact={restraints.pk}" in page
@@ -105,10 +106,39 @@ def test_no_gaps_says_so(curator_client):
     assert "No gaps:" in page
 
 
-def test_the_gap_report_needs_staff_with_catalog_view_permission(client, anon_client):
+def test_the_gap_report_needs_staff_with_its_view_permission(client, anon_client):
     assert anon_client.get(URL).status_code == 302  # to the admin login
     staff = UserFactory(is_staff=True)
     client.force_login(staff)
     assert client.get(URL).status_code == 403
-    staff.user_permissions.add(Permission.objects.get(codename="view_product"))
+    staff.user_permissions.add(Permission.objects.get(codename="view_findergap"))
     assert client.get(URL).status_code == 200
+
+
+def test_the_report_groups_gaps_by_cause(thin_catalog):
+    groups = {(g.category.slug, g.cause): len(g.rows) for g in group_gaps(coverage())}
+    assert groups == {
+        ("restraints", "Too few products safe for a latex allergy"): 8,
+        ("lubricants", "Too few products safe for owning silicone toys"): 8,
+    }
+
+
+def test_a_level_with_too_few_products_is_one_cause_not_eight_rows(thin_catalog):
+    restraints, _ = thin_catalog
+    restraints.products.update(for_beginner=False, for_experienced=True)  # none for beginners
+    groups = {(g.category.slug, g.cause): len(g.rows) for g in group_gaps(coverage())}
+    cause = "Too few products tagged for beginner people, whatever the answers"
+    assert groups[("restraints", cause)] == 8  # every beginner combination, one cause
+    assert groups[("restraints", "Too few products safe for a latex allergy")] == 4  # experienced
+
+
+def test_a_new_empty_category_is_one_hidden_row_not_sixteen_gaps(curator_client, thin_catalog):
+    kind_category("general", name="Blindfolds", slug="blindfolds")
+    drafts = kind_category("vibrators", name="Vibes", slug="vibes", is_published=False)
+    ProductFactory(category=drafts)
+    assert len(gaps()) == 16  # the thin catalog's own, nothing for the hidden categories
+    page = curator_client.get(URL).content.decode()
+    assert "Categories customers do not see" in page
+    assert page.count("No published, in-stock product with a safety note") == 1
+    assert page.count("Not published") == 1
+    assert "<strong>16 gaps</strong>" in page

@@ -4,9 +4,9 @@ from decimal import Decimal
 
 import pytest
 
-from catalog.finder import Answers, recommend
-from catalog.finder import kit as kit_search
-from catalog.finder.kit import Candidate
+from finder.logic import Answers, recommend
+from finder.logic import kit as kit_search
+from finder.logic.kit import Candidate
 from tests.factories import MaterialFactory, ProductFactory, kind_category
 
 D = Decimal
@@ -31,11 +31,14 @@ def test_equal_scores_prefer_the_cheaper_kit_then_the_smaller_ids():
     assert [item.pk for item in kit_search.solve(groups, None).items] == [2]
 
 
-def test_no_kit_when_nothing_fits_the_budget_and_the_cheapest_total_is_known():
+def test_a_budget_too_small_for_every_group_gives_the_best_partial_kit():
     groups = [[Candidate(1, 0, D("30"))], [Candidate(2, 0, D("25")), Candidate(3, 1, D("40"))]]
-    assert kit_search.solve(groups, D("54.99")) is None
-    assert kit_search.cheapest_total(groups) == D("55")
+    partial = kit_search.solve(groups, D("54.99"))
+    assert [item.pk for item in partial.items] == [3]  # one group covered, the best score
+    assert partial.left_out == (0,)
+    assert kit_search.cost_to_add(partial, groups[0]) == D("30")
     assert kit_search.solve(groups, D("55")).total == D("55")
+    assert kit_search.solve(groups, D("10")) is None  # nothing at all fits
 
 
 def test_a_silicone_toy_and_a_silicone_lube_never_share_a_kit():
@@ -48,7 +51,9 @@ def test_a_silicone_toy_and_a_silicone_lube_never_share_a_kit():
     assert [item.pk for item in solution.items] == [1, 3]
     latex_toys = [Candidate(4, 0, D("10"), kit_search.LATEX_TOY)]
     oils = [Candidate(5, 0, D("5"), kit_search.OIL_LUBE)]
-    assert kit_search.solve([latex_toys, oils], None) is None
+    partial = kit_search.solve([latex_toys, oils], None)
+    assert [item.pk for item in partial.items] == [5]  # one of the two, never both
+    assert kit_search.cost_to_add(partial, latex_toys) is None
 
 
 # --- through the database ----------------------------------------------------------------
@@ -75,17 +80,32 @@ def test_kit_takes_one_per_category_with_the_best_total_score_within_budget():
 
 
 @pytest.mark.django_db
-def test_no_kit_within_budget_says_what_the_cheapest_safe_kit_costs():
+def test_a_budget_short_of_a_full_kit_gives_a_partial_kit_saying_what_it_leaves_out():
     impact, lubes = kind_category("impact"), kind_category("lubricants")
-    ProductFactory(category=impact, name="Paddle", price=D("24"))
-    ProductFactory(category=lubes, name="Glide", price=D("9"))
+    ProductFactory(category=impact, name="Paddle", price=D("24"), intensity=1)
+    ProductFactory(category=lubes, name="Glide", price=D("9"), thickness="thin")
     result = recommend(
         Answers(level="beginner", categories=("impact", "lubricants"), budget=D("30"))
     )
+    # The gentlest paddle earns more than a thin lube: the kit keeps it, leaves the lube out.
+    assert [p.product.name for p in result.kit.items] == ["Paddle"]
+    [left_out] = result.kit.left_out
+    assert (left_out.category.slug, left_out.cost) == ("lubricants", D("9"))
+    assert left_out.reason == (
+        "Left out to stay within your budget: the lubricants that suits you best for the money "
+        "costs £9.00, which would bring the kit to £33.00."
+    )
+    assert result.kit_message.startswith("The kit leaves out lubricants")
+    assert [p.product.name for p in result.picks["lubricants"]] == ["Glide"]
+
+
+@pytest.mark.django_db
+def test_no_kit_when_not_even_one_product_fits_the_budget():
+    ProductFactory(category=kind_category("impact"), name="Paddle", price=D("24"))
+    result = recommend(Answers(level="beginner", categories=("impact",), budget=D("10")))
     assert result.kit is None
-    assert "No kit fits a budget of £30.00" in result.kit_message
-    assert "costs £33.00" in result.kit_message
-    assert [p.product.name for p in result.picks["impact"]] == ["Paddle"]
+    assert result.kit_message.startswith("No kit fits a budget of £10.00")
+    assert "suits you costs £24.00" in result.kit_message
 
 
 @pytest.mark.django_db
@@ -111,6 +131,32 @@ def test_the_kit_leaves_out_an_empty_category_and_says_so():
     ProductFactory(category=lubes, name="Glide")
     result = recommend(Answers(level="beginner", categories=("restraints", "lubricants")))
     assert [p.product.name for p in result.kit.items] == ["Glide"]
-    assert (
-        result.kit_message == "The kit leaves out restraints: nothing there fits your answers yet."
+    assert result.kit_message.startswith("The kit leaves out restraints")
+    assert [(row.category.slug, row.reason, row.cost) for row in result.kit.left_out] == [
+        ("restraints", "Nothing in restraints fits your answers right now.", None)
+    ]
+
+
+@pytest.mark.django_db
+def test_a_kit_never_holds_two_of_a_kind_a_vibrating_ring_is_a_ring():
+    rings, vibes = kind_category("cock-rings"), kind_category("vibrators")
+    ProductFactory(category=rings, name="Stretch Ring", ring_fit="soft", for_experienced=True)
+    ProductFactory(
+        category=vibes, name="Buzz Ring", vibrator_type="ring", price=D("5"), for_experienced=True
     )
+    result = recommend(Answers(level="experienced", categories=("cock-rings", "vibrators")))
+    assert len(result.kit.items) == 1
+    assert result.kit.left_out[0].category.slug in ("cock-rings", "vibrators")
+
+
+@pytest.mark.django_db
+def test_without_chosen_categories_no_ring_is_assumed():
+    ProductFactory(category=kind_category("cock-rings"), name="Stretch Ring")
+    vibes = kind_category("vibrators")
+    ProductFactory(category=vibes, name="Buzz Ring", vibrator_type="ring")
+    ProductFactory(category=vibes, name="Bullet", vibrator_type="bullet", price=D("40"))
+    result = recommend(Answers(level="beginner"))
+    assert [r.category.slug for r in result.results] == ["vibrators"]
+    assert [p.product.name for p in result.kit.items] == ["Bullet"]
+    assert [p.product.name for p in result.picks["vibrators"]] == ["Bullet"]
+    assert result.results[0].hidden[0].reason.startswith("Vibrating rings left out")

@@ -1,4 +1,4 @@
-"""The finder's index of the catalog (catalog/finder/index.py): products the finder cannot tell
+"""The finder's index of the catalog (finder/logic/index.py): products the finder cannot tell
 apart but by price, grouped into classes with their size and cheapest few, and kept in the
 shared cache under the content version."""
 
@@ -7,9 +7,10 @@ from decimal import Decimal
 import pytest
 from django.core.cache import cache
 
-from catalog.finder import Answers, recommend
-from catalog.finder.index import build_index, drop_process_copy, finder_index
 from catalog.models import Product
+from core.content import content_changed
+from finder.logic import Answers, recommend
+from finder.logic.index import build_index, drop_process_copy, finder_index
 from tests.factories import MaterialFactory, ProductFactory, SafetyNoteFactory, kind_category
 
 pytestmark = pytest.mark.django_db
@@ -42,10 +43,13 @@ def test_lookalike_products_share_a_class_that_keeps_its_size_and_three_cheapest
 
     classes = build_index().classes
     assert {c.category_id for c in classes} == {impact.pk}
-    assert sorted(c.size for c in classes) == [1, 1, 6]
-    lookalikes = next(c for c in classes if c.size == 6)
-    assert [offer.price for offer in lookalikes.cheapest] == [7, 10, 20]
-    assert lookalikes.featured is not None and lookalikes.featured.price == 7
+    # Being featured weighs in the ranking, so the featured lookalike is a class of its own.
+    assert sorted(c.size for c in classes) == [1, 1, 1, 5]
+    lookalikes = next(c for c in classes if c.size == 5)
+    assert [offer.price for offer in lookalikes.cheapest] == [10, 20, 30]
+    featured = next(c for c in classes if c.is_featured)
+    assert featured.featured is not None and featured.featured.price == 7
+    assert lookalikes.featured is None
     assert (lookalikes.sensation, lookalikes.has_latex) == ("thud", False)
     latex = next(c for c in classes if c.has_latex)
     assert latex.featured is None and "latex" in latex.breaks
@@ -111,14 +115,15 @@ def lubes():
 ANSWERS = Answers(level="beginner", categories=("lubricants",), owns_silicone_toys=True)
 
 
-def test_a_current_index_with_cached_cards_needs_no_query_on_any_server(
+def test_a_current_index_with_cached_cards_needs_one_query_on_any_server(
     cached, lubes, django_assert_num_queries
 ):
+    """The one query reads the content version (core.content), from the database."""
     first = recommend(ANSWERS)
-    with django_assert_num_queries(0):
+    with django_assert_num_queries(1):
         again = recommend(ANSWERS)
     drop_process_copy()  # another server: only the shared cache
-    with django_assert_num_queries(0):
+    with django_assert_num_queries(1):
         elsewhere = recommend(ANSWERS)
     expected = ["Aqua", "Glide"]
     assert names(first.picks["lubricants"]) == expected
@@ -159,9 +164,94 @@ def test_a_product_gone_since_the_index_was_built_is_never_shown(cached, lubes):
     assert result.kit is not None and names(result.kit.items) == ["Glide"]
 
 
-def test_an_emptied_shared_cache_never_brings_back_an_old_index(cached, lubes):
+def test_an_emptied_shared_cache_costs_a_rebuild_never_an_old_answer(
+    cached, lubes, django_capture_on_commit_callbacks
+):
     assert names(recommend(ANSWERS).picks["lubricants"]) == ["Aqua", "Glide"]
-    cache.clear()  # the shared cache restarted empty (Redis keeps nothing on disk)...
-    Product.objects.filter(pk=lubes["Aqua"].pk).update(price=Decimal("20"))
-    # ...so the content version starts again, at a value this process has never seen.
+    cache.clear()  # the shared cache restarted empty (Redis keeps nothing on disk)
+    drop_process_copy()
+    assert names(recommend(ANSWERS).picks["lubricants"]) == ["Aqua", "Glide"]
+    # The version is in the database, so a change after the restart is seen as before.
+    with django_capture_on_commit_callbacks(execute=True):
+        Product.objects.filter(pk=lubes["Aqua"].pk).update(price=Decimal("20"))
+        content_changed.send(sender=Product)
     assert names(recommend(ANSWERS).picks["lubricants"]) == ["Glide", "Aqua"]
+
+
+@pytest.fixture
+def builds(monkeypatch):
+    """How many times the catalog was read in one pass (what a rebuild of the index costs)."""
+    from finder.logic import index
+
+    counted = []
+    scan = index.scan_products
+
+    def counting_scan():
+        counted.append(1)
+        return scan()
+
+    monkeypatch.setattr(index, "scan_products", counting_scan)
+    return counted
+
+
+def test_a_stock_sync_takes_a_product_out_of_the_picks_at_once_without_a_rebuild(
+    cached, lubes, builds, django_capture_on_commit_callbacks
+):
+    """A stock sync's queryset update moves only the content version: every worker sees the
+    product go, and come back, with its next recommendation, over the index it already has."""
+    glide = lubes["Glide"]
+    assert names(recommend(ANSWERS).picks["lubricants"]) == ["Aqua", "Glide"]
+    assert len(builds) == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        Product.objects.filter(pk=glide.pk).update(stock=0)
+    assert names(recommend(ANSWERS).picks["lubricants"]) == ["Aqua"]
+    drop_process_copy()  # another worker: the shared cache's index, the stock read there
+    assert names(recommend(ANSWERS).picks["lubricants"]) == ["Aqua"]
+    with django_capture_on_commit_callbacks(execute=True):
+        Product.objects.filter(pk=glide.pk).update(stock=3)
+    assert names(recommend(ANSWERS).picks["lubricants"]) == ["Aqua", "Glide"]
+    drop_process_copy()
+    assert names(recommend(ANSWERS).picks["lubricants"]) == ["Aqua", "Glide"]
+    assert len(builds) == 1
+    # Any other change (a price) still rebuilds it, once for every worker.
+    with django_capture_on_commit_callbacks(execute=True):
+        Product.objects.filter(pk=glide.pk).update(price=Decimal("1"))
+    assert names(recommend(ANSWERS).picks["lubricants"]) == ["Glide", "Aqua"]
+    drop_process_copy()
+    assert names(recommend(ANSWERS).picks["lubricants"]) == ["Glide", "Aqua"]
+    assert len(builds) == 2
+
+
+def test_after_a_stock_sync_the_counts_and_reasons_are_those_of_the_stock(
+    cached, lubes, builds, django_capture_on_commit_callbacks
+):
+    """Hidden counts, examples and an empty category's reason count products in stock only,
+    exactly as an index built afresh would."""
+    recommend(ANSWERS)
+    with django_capture_on_commit_callbacks(execute=True):
+        Product.objects.filter(pk__in=[lubes["Aqua"].pk, lubes["Glide"].pk]).update(stock=0)
+    empty = recommend(ANSWERS).empty["lubricants"]
+    assert empty.because == "owns_silicone_toys"
+    assert "The only one we have in lubricants right now is silicone-based" in empty.message
+    assert len(builds) == 1
+    drop_process_copy()
+    cache.clear()  # and afresh, from nothing kept: the same answer
+    assert recommend(ANSWERS).empty == {"lubricants": empty}
+    assert len(builds) == 2
+    # Nothing in stock: the category is not live any more, so the finder leaves it out, as
+    # it leaves out a category whose products are unpublished.
+    with django_capture_on_commit_callbacks(execute=True):
+        Product.objects.filter(pk=lubes["Slick"].pk).update(stock=0)
+    assert recommend(ANSWERS).results == ()
+    assert [c.slug for c in finder_index().categories] == []
+    assert len(builds) == 2
+
+
+def test_a_product_gone_out_of_stock_since_the_stock_was_read_is_never_shown(cached, lubes, builds):
+    finder_index()  # built, and the stock read, while Aqua is for sale
+    # Sold out, and the new content version is not out yet (it follows the commit).
+    Product.objects.filter(pk=lubes["Aqua"].pk).update(stock=0)
+    result = recommend(ANSWERS)
+    assert names(result.picks["lubricants"]) == ["Glide"]
+    assert result.kit is not None and names(result.kit.items) == ["Glide"]
+    assert len(builds) == 1  # the stock read again, not the whole catalog
