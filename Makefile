@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: run test serve bench lint format migrate demo clean screenshots
+.PHONY: run test serve bench bench-quick lint format migrate demo clean screenshots contract
 
 # Re-install only when pyproject.toml changed since the last install.
 $(STAMP): pyproject.toml
@@ -27,8 +27,12 @@ demo: migrate
 run: demo
 	$(DEV) $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
+# Two pytest-xdist workers, one per core, sharing the suite a module at a time; the browser tests
+# stay together on one (tests/workers.py). `make test TEST_WORKERS=0` runs it all in one process.
+TEST_WORKERS ?= 2
+
 test: $(STAMP)
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 # Production settings (gunicorn.conf.py) over plain HTTP on loopback: no HTTPS redirect here.
 serve: $(STAMP)
@@ -40,6 +44,17 @@ serve: $(STAMP)
 bench: $(STAMP)
 	@command -v wrk >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk)
 	$(PY) bench/run.py
+	$(PY) bench/churn.py
+
+# The "varied traffic under churn" scenario alone, small: 2,000 products, a few minutes.
+bench-quick: $(STAMP)
+	@command -v wrk >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk)
+	BENCH_QUICK=1 $(PY) bench/churn.py
+
+# The JSON contract (docs/openapi.yaml) fuzzed by schemathesis against gunicorn on PostgreSQL
+# (DATABASE_URL; a <name>_contract database is made and dropped). About two minutes.
+contract: $(STAMP)
+	$(PY) tests/contract/run_schemathesis.py
 
 # PNGs of the main pages at 360 and 1280 px into docs/screenshots/ (shown in the README), from
 # the demo data in a throwaway in-memory SQLite test database. Needs Chromium.

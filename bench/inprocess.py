@@ -1,6 +1,8 @@
 """In-process cost of a cache miss: milliseconds per request (wall clock, and CPU time of this
 Python process, which leaves out waiting for PostgreSQL) for each benchmarked page, served by a
-test Client with the whole-page cache off (no HTTP server, no network). Use it to profile the
+test Client with the whole-page cache off, and the kept parts of pages too
+(`catalog/render_cache.py`; `DJANGO_RENDER_CACHE_SECONDS=3600` measures them on) (no HTTP
+server, no network). Use it to profile the
 Python side of a page; `make bench` measures the real thing.
 
     DATABASE_URL=... python bench/inprocess.py [--repeat 50] [--profile "finder API"]
@@ -17,6 +19,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "shop.settings")
 os.environ["DJANGO_PAGE_CACHE_SECONDS"] = "0"
+os.environ.setdefault("DJANGO_RENDER_CACHE_SECONDS", "0")
 
 import django  # noqa: E402
 
@@ -29,7 +32,7 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 from bench.pages import PAGES  # noqa: E402
 from bench.queries import fetch  # noqa: E402
-from shop.age_gate import issue_pass  # noqa: E402
+from core.age_gate import issue_pass  # noqa: E402
 
 
 def main() -> None:

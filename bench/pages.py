@@ -31,3 +31,11 @@ PAGES = [
     Page("guide", "/guides/consensual-rough-play/"),
     Page("finder API", "/finder/api/", json.dumps(FINDER_ANSWERS)),
 ]
+
+# The "varied traffic under churn" scenario (bench/churn.py): each page is a file of varied
+# URLs written by bench/varied.py, named after the page.
+VARIED_PAGES = ("floor", "home", "catalog", "category", "search", "product", "guide", "finder API")
+
+
+def urls_file(page: str) -> str:
+    return page.replace(" ", "_") + ".txt"

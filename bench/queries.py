@@ -13,6 +13,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "shop.settings")
 os.environ["DJANGO_PAGE_CACHE_SECONDS"] = "0"
+os.environ["DJANGO_RENDER_CACHE_SECONDS"] = "0"  # the cost of rendering, not of a kept part
 
 import django  # noqa: E402
 
@@ -24,8 +25,8 @@ from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 from bench.pages import PAGES  # noqa: E402
-from catalog.finder.index import build_index  # noqa: E402
-from shop.age_gate import issue_pass  # noqa: E402
+from core.age_gate import issue_pass  # noqa: E402
+from finder.logic.index import build_index  # noqa: E402
 
 
 def fetch(client, page):

@@ -136,7 +136,7 @@ def gate_cookie(env) -> str:
     """A valid age-gate pass, as a Cookie header value (the gate is passed once)."""
     code = (
         "import django; django.setup(); from django.conf import settings; "
-        "from shop.age_gate import issue_pass; print(f'{settings.AGE_GATE_COOKIE}={issue_pass()}')"
+        "from core.age_gate import issue_pass; print(f'{settings.AGE_GATE_COOKIE}={issue_pass()}')"
     )
     return run(
         PY, "-c", code, env={**env, "DJANGO_SETTINGS_MODULE": "shop.settings"}, quiet=True
@@ -328,7 +328,12 @@ def main() -> int:
                 server.wait(timeout=30)
             servers = {
                 largest: start_server(
-                    {**environment(largest), "DJANGO_PAGE_CACHE_SECONDS": "0"}, port(largest)
+                    {
+                        **environment(largest),
+                        "DJANGO_PAGE_CACHE_SECONDS": "0",
+                        "DJANGO_RENDER_CACHE_SECONDS": "0",
+                    },
+                    port(largest),
                 )
             }
             results += measure_pages([largest], "page cache off", cookie, queries)
