@@ -77,3 +77,14 @@ def test_a_class_whose_kept_offers_are_sold_out_reads_the_next_ones(django_asser
         "Paddle 30",
         "Paddle 40",
     ]
+
+
+def test_a_sold_out_product_listed_before_its_cheaper_classmate_is_left_out():
+    """The index finds products by id from the lowest id of all: a dearer product made first
+    (a lower id than its class's cheapest) must still be found when it sells out."""
+    impact = kind_category("impact")
+    dearer = ProductFactory(category=impact, name="Paddle 50", price=50, sensation="thud")
+    ProductFactory(category=impact, name="Paddle 10", price=10, sensation="thud")
+    (product_class,) = in_stock(build_catalog_index(), {dearer.pk}).classes
+    assert product_class.size == 1
+    assert [offer.name for offer in product_class.cheapest] == ["Paddle 10"]
