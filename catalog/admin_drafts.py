@@ -1,4 +1,5 @@
-"""The product admin's description drafts (logic in catalog/drafts.py).
+"""The product admin's description drafts (logic in catalog/drafts.py; what the guide admin's
+drafts share, the publish and discard views among it, is core/admin_drafts.py).
 
 "Save description as draft" validates the whole product form as "Save" does, then keeps the
 new description as the product's draft instead of saving it; customers keep reading the
@@ -14,25 +15,18 @@ from django import forms
 from django.contrib import messages
 from django.contrib.admin.utils import unquote
 from django.contrib.admin.widgets import AdminSplitDateTime
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
-from django.urls import path, reverse
+from django.core.exceptions import ValidationError
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.html import format_html
 
-from catalog.admin_input import is_key
 from catalog.drafts import publish_description_draft, save_description_draft
 from catalog.models import Product, ProductDraft
-from core.history import ensure_history
+from core.admin_drafts import DraftAdminMixin, when
+from core.keys import is_key
 
 SAVE_DRAFT = "_save_description_draft"
 PUBLISH_AT = "description_publish_at"
 DRAFTABLE = {"description", PUBLISH_AT, "loaded_version"}
-
-
-def when(value) -> str:
-    return date_format(timezone.localtime(value), "j F Y \\a\\t H:i")
 
 
 class DescriptionDraftFormMixin:
@@ -61,11 +55,19 @@ class DescriptionDraftFormMixin:
         return cleaned_data
 
 
-class ProductDescriptionDraftMixin:
+class ProductDescriptionDraftMixin(DraftAdminMixin):
     """For ProductAdmin, before OptimisticLockAdminMixin and VersionAdmin."""
 
-    def saving_draft(self, request) -> bool:
-        return request.method == "POST" and SAVE_DRAFT in request.POST
+    draft_model = ProductDraft
+    draft_of = "product"
+    save_draft_button = SAVE_DRAFT
+    draft_saved_log = "Saved a description draft."
+    draft_published_log = "Published the description draft."
+    draft_discarded_log = "Discarded the description draft."
+    no_draft_message = "This product has no description draft."
+    draft_published_message = "The description draft is published."
+    draft_discarded_message = "The description draft is discarded."
+    draft_published_with_save_message = "The description draft was published with this save."
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = list(super().get_fieldsets(request, obj))
@@ -111,11 +113,6 @@ class ProductDescriptionDraftMixin:
             product.description = draft.description
         return product
 
-    def change_view(self, request, object_id, form_url="", extra_context=None):
-        if request.method == "POST" and is_key(Product, None, unquote(object_id)):
-            ensure_history(Product, unquote(object_id))
-        return super().change_view(request, object_id, form_url, extra_context)
-
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         extra_context = dict(extra_context or {})
         revising = extra_context.get("revert") or extra_context.get("recover")
@@ -149,11 +146,6 @@ class ProductDescriptionDraftMixin:
         extra_context["show_save_description_draft"] = bool(object_id) and not revising
         return super().changeform_view(request, object_id, form_url, extra_context)
 
-    def save_model(self, request, obj, form, change):
-        if change and self.saving_draft(request):
-            return
-        super().save_model(request, obj, form, change)
-
     def save_related(self, request, form, formsets, change):
         if change and self.saving_draft(request):
             save_description_draft(
@@ -164,77 +156,15 @@ class ProductDescriptionDraftMixin:
             )
             return
         super().save_related(request, form, formsets, change)
-        if change and ProductDraft.objects.filter(product=form.instance).delete()[0]:
-            self.message_user(request, "The description draft was published with this save.")
+        if change:
+            self.end_draft(request, form.instance)
 
-    def construct_change_message(self, request, form, formsets, add=False):
-        if not add and self.saving_draft(request):
-            return "Saved a description draft."
-        return super().construct_change_message(request, form, formsets, add)
-
-    def response_change(self, request, obj):
-        if not self.saving_draft(request):
-            return super().response_change(request, obj)
-        self.message_user(
-            request,
-            format_html(
-                "Saved the description as a draft: customers still read the published one. "
-                '<a href="{}?preview=draft">Preview the draft</a>.',
-                obj.get_absolute_url(),
-            ),
-            messages.SUCCESS,
+    def draft_saved_message(self, request, obj):
+        return format_html(
+            "Saved the description as a draft: customers still read the published one. "
+            '<a href="{}?preview=draft">Preview the draft</a>.',
+            obj.get_absolute_url(),
         )
-        return HttpResponseRedirect(request.path)
 
-    def get_urls(self):
-        opts = self.model._meta
-        name = f"{opts.app_label}_{opts.model_name}"
-        view = self.admin_site.admin_view
-        return [
-            path(
-                "<path:object_id>/draft/publish/",
-                view(self.publish_description_draft_view),
-                name=f"{name}_draft_publish",
-            ),
-            path(
-                "<path:object_id>/draft/discard/",
-                view(self.discard_description_draft_view),
-                name=f"{name}_draft_discard",
-            ),
-            *super().get_urls(),
-        ]
-
-    def _description_draft(self, request, object_id):
-        if request.method != "POST":
-            return None, HttpResponseNotAllowed(["POST"])
-        object_id = unquote(object_id)
-        product = (
-            Product.objects.filter(pk=object_id).first()
-            if is_key(Product, None, object_id)
-            else None
-        )
-        if product is None:
-            raise Http404("No such product.")
-        if not self.has_change_permission(request, product):
-            raise PermissionDenied
-        back = HttpResponseRedirect(reverse("admin:catalog_product_change", args=[product.pk]))
-        draft = ProductDraft.objects.filter(product=product).first()
-        if draft is None:
-            self.message_user(request, "This product has no description draft.", messages.WARNING)
-        return draft, back
-
-    def publish_description_draft_view(self, request, object_id):
-        draft, response = self._description_draft(request, object_id)
-        if draft is not None:
-            product = publish_description_draft(draft, user=request.user)
-            self.log_change(request, product, "Published the description draft.")
-            self.message_user(request, "The description draft is published.")
-        return response
-
-    def discard_description_draft_view(self, request, object_id):
-        draft, response = self._description_draft(request, object_id)
-        if draft is not None:
-            draft.delete()
-            self.log_change(request, draft.product, "Discarded the description draft.")
-            self.message_user(request, "The description draft is discarded.")
-        return response
+    def publish_draft_now(self, request, draft):
+        return publish_description_draft(draft, user=request.user)

@@ -1,5 +1,6 @@
 """The guide admin's drafts: "Save as draft", the draft shown in the form, schedule, publish,
-discard (the logic is guides/drafts.py).
+discard (the logic is guides/drafts.py; what the product admin's description drafts share,
+the publish and discard views among it, is core/admin_drafts.py).
 
 "Save as draft" validates the guide form and its sections exactly as "Save" does, then keeps
 the result as the guide's draft instead of saving it: customers keep seeing the published
@@ -13,21 +14,18 @@ from django import forms
 from django.contrib import messages
 from django.contrib.admin.utils import unquote
 from django.contrib.admin.widgets import AdminSplitDateTime
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.forms.models import BaseInlineFormSet
-from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
-from django.urls import path, reverse
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.html import format_html
 
-from catalog.admin_input import is_key
+from core.admin_drafts import DraftAdminMixin, when
+from core.keys import is_key
 from guides.drafts import (
     GUIDE_FIELDS,
     SECTION_FIELDS,
     DraftError,
     apply_guide_fields,
-    ensure_history,
     publish_draft,
     save_draft,
     section_data,
@@ -38,10 +36,6 @@ SAVE_DRAFT = "_save_draft"
 # What a draft holds; any other change (the address, published or not, the position…) is
 # refused in a draft save, with a message to use "Save".
 DRAFTABLE = {*GUIDE_FIELDS, "publish_at", "loaded_version"}
-
-
-def when(value) -> str:
-    return date_format(timezone.localtime(value), "j F Y \\a\\t H:i")
 
 
 def preview_url(guide) -> str:
@@ -129,14 +123,21 @@ class DraftSectionInlineMixin:
         return super().get_extra(request, obj, **kwargs)
 
 
-class GuideDraftAdminMixin:
+class GuideDraftAdminMixin(DraftAdminMixin):
     """For GuideAdmin, before VersionAdmin. Its section inline uses DraftSectionInlineMixin."""
 
     form = GuideAdminForm
     change_form_template = "admin/guides/guide/change_form.html"
-
-    def saving_draft(self, request) -> bool:
-        return request.method == "POST" and SAVE_DRAFT in request.POST
+    draft_model = GuideDraft
+    draft_of = "guide"
+    save_draft_button = SAVE_DRAFT
+    draft_saved_log = "Saved a draft."
+    draft_published_log = "Published the draft."
+    draft_discarded_log = "Discarded the draft."
+    no_draft_message = "This guide has no draft."
+    draft_published_message = "The draft is published: customers see it now."
+    draft_discarded_message = "The draft is discarded: the form shows the published guide."
+    draft_published_with_save_message = "The draft was published with this save."
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = list(super().get_fieldsets(request, obj))
@@ -180,12 +181,6 @@ class GuideDraftAdminMixin:
             kwargs["initial"] = [section_initial(item) for item in new_draft_sections(draft)]
         return kwargs
 
-    def change_view(self, request, object_id, form_url="", extra_context=None):
-        # Outside VersionAdmin's revision for this save: the version before it comes first.
-        if request.method == "POST" and is_key(Guide, None, unquote(object_id)):
-            ensure_history(unquote(object_id))
-        return super().change_view(request, object_id, form_url, extra_context)
-
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         extra_context = dict(extra_context or {})
         revising = extra_context.get("revert") or extra_context.get("recover")
@@ -204,16 +199,11 @@ class GuideDraftAdminMixin:
         extra_context["show_save_draft"] = bool(object_id) and not revising
         return super().changeform_view(request, object_id, form_url, extra_context)
 
-    def save_model(self, request, obj, form, change):
-        if change and self.saving_draft(request):
-            return  # kept as a draft in save_related, once the sections are validated too
-        super().save_model(request, obj, form, change)
-
     def save_related(self, request, form, formsets, change):
         if not (change and self.saving_draft(request)):
             super().save_related(request, form, formsets, change)
-            if change and GuideDraft.objects.filter(guide=form.instance).delete()[0]:
-                self.message_user(request, "The draft was published with this save.")
+            if change:
+                self.end_draft(request, form.instance)
             return
         sections = []
         for formset in formsets:
@@ -236,88 +226,23 @@ class GuideDraftAdminMixin:
             publish_at=form.cleaned_data.get("publish_at"),
         )
 
-    def construct_change_message(self, request, form, formsets, add=False):
-        if not add and self.saving_draft(request):
-            return "Saved a draft."
-        return super().construct_change_message(request, form, formsets, add)
-
-    def response_change(self, request, obj):
-        if not self.saving_draft(request):
-            return super().response_change(request, obj)
+    def draft_saved_message(self, request, obj):
         draft = GuideDraft.objects.get(guide_id=obj.pk)
         scheduled = (
             f" It goes live on {when(draft.publish_at)}."
             if draft.publish_at
             else " Publish it when it is ready, or set a time to publish it."
         )
-        self.message_user(
-            request,
-            format_html(
-                "Saved as a draft: customers still see the published guide.{} "
-                '<a href="{}">Preview the draft</a>.',
-                scheduled,
-                preview_url(obj),
-            ),
-            messages.SUCCESS,
+        return format_html(
+            "Saved as a draft: customers still see the published guide.{} "
+            '<a href="{}">Preview the draft</a>.',
+            scheduled,
+            preview_url(obj),
         )
-        return HttpResponseRedirect(request.path)
 
-    # Publishing and discarding: buttons in the change form (formaction), POST only.
-
-    def get_urls(self):
-        opts = self.model._meta
-        name = f"{opts.app_label}_{opts.model_name}"
-        view = self.admin_site.admin_view
-        return [
-            path(
-                "<path:object_id>/draft/publish/",
-                view(self.publish_draft_view),
-                name=f"{name}_draft_publish",
-            ),
-            path(
-                "<path:object_id>/draft/discard/",
-                view(self.discard_draft_view),
-                name=f"{name}_draft_discard",
-            ),
-            *super().get_urls(),
-        ]
-
-    def _draft_for_action(self, request, object_id):
-        if request.method != "POST":
-            return None, HttpResponseNotAllowed(["POST"])
-        object_id = unquote(object_id)
-        if not is_key(Guide, None, object_id):
-            raise Http404("No such guide.")
-        guide = Guide.objects.filter(pk=object_id).first()
-        if guide is None:
-            raise Http404("No such guide.")
-        if not self.has_change_permission(request, guide):
-            raise PermissionDenied
-        change_url = reverse("admin:guides_guide_change", args=[guide.pk])
-        draft = GuideDraft.objects.filter(guide=guide).first()
-        if draft is None:
-            self.message_user(request, "This guide has no draft.", messages.WARNING)
-            return None, HttpResponseRedirect(change_url)
-        return draft, HttpResponseRedirect(change_url)
-
-    def publish_draft_view(self, request, object_id):
-        draft, response = self._draft_for_action(request, object_id)
-        if draft is None:
-            return response
+    def publish_draft_now(self, request, draft):
         try:
-            guide = publish_draft(draft, user=request.user)
+            return publish_draft(draft, user=request.user)
         except DraftError as error:
             self.message_user(request, f"The draft was not published: {error}", messages.ERROR)
-            return response
-        self.log_change(request, guide, "Published the draft.")
-        self.message_user(request, "The draft is published: customers see it now.")
-        return response
-
-    def discard_draft_view(self, request, object_id):
-        draft, response = self._draft_for_action(request, object_id)
-        if draft is None:
-            return response
-        draft.delete()
-        self.log_change(request, draft.guide, "Discarded the draft.")
-        self.message_user(request, "The draft is discarded: the form shows the published guide.")
-        return response
+            return None
