@@ -51,7 +51,9 @@ def recommendations_object(recommendations: Recommendations) -> dict:
             for hidden in recommendations.hidden
         ],
         "empty": {
-            slug: {"because": empty.because, "message": empty.message, "retry": list(empty.retry)}
+            # `retry` is in the public contract (PRODUCT.md) and always empty: preferences only
+            # order the results, so only safety answers empty a category, and those stay.
+            slug: {"because": empty.because, "message": empty.message, "retry": []}
             for slug, empty in recommendations.empty.items()
         },
         "levels": {result.category.slug: result.level for result in recommendations.results},

@@ -19,7 +19,6 @@ from django.views.decorators.csrf import csrf_exempt
 from catalog.attributes import RestraintType, RingFit, Sensation, Thickness, VibratorType
 from catalog.models import Category, Level
 from finder.logic import Answers, preferences_for, recommend
-from finder.logic.emptiness import retry_answers
 from finder.serializers import recommendations_object
 from guides.selectors import section_urls_for_categories
 
@@ -175,8 +174,7 @@ class FinderView(View):
         context = {
             "recommendations": recommendations,
             "sections": [
-                result_section(answers, result, links.get(result.category.pk))
-                for result in recommendations.results
+                Section(result, links.get(result.category.pk)) for result in recommendations.results
             ],
             "guide_links": links,
             "answer_fields": answer_fields(answers),
@@ -189,19 +187,12 @@ class FinderView(View):
 
 @dataclass(frozen=True)
 class Section:
-    """One chosen category on the results page: the result, the guide link, and a retry if
-    any (preferences relaxed only, never a safety answer)."""
+    """One chosen category on the results page: the result and the guide link. An empty
+    category gets its message and the guide link, never a button: only safety answers
+    empty a category, and they are never relaxed (finder/logic/emptiness.py)."""
 
     result: object
     guide_url: str | None
-    retry: list | None  # the answers a retry posts, or None
-
-
-def result_section(answers: Answers, result, guide_url) -> Section:
-    retry = retry_answers(answers, result.empty) if result.empty else None
-    return Section(
-        result=result, guide_url=guide_url, retry=answer_fields(retry) if retry else None
-    )
 
 
 def _reject_constant(name):

@@ -10,7 +10,6 @@ database (`scoring`), the starter kit an exact search over a few candidates (`ki
 from .answers import (
     HARD_ANSWERS,
     PREFERENCE_ANSWERS,
-    RETRY_ANSWERS,
     SAFETY_ANSWERS,
     Answers,
     preferences_for,
@@ -31,7 +30,6 @@ from .results import (
 __all__ = [
     "HARD_ANSWERS",
     "PREFERENCE_ANSWERS",
-    "RETRY_ANSWERS",
     "SAFETY_ANSWERS",
     "AddOn",
     "Answers",

@@ -6,8 +6,8 @@ from decimal import Decimal
 from catalog.attributes import CategoryKind
 from catalog.models import Level
 
-# The safety answers: hard filters that nothing relaxes, not even a one-click retry. When
-# they empty a category the finder says so and keeps them. In the order the diagnosis names
+# The safety answers: hard filters that nothing relaxes. When they empty a category the
+# finder says so and keeps them (there is no retry). In the order the diagnosis names
 # them when several hide the same number of products.
 SAFETY_ANSWERS = (
     "level",
@@ -27,8 +27,6 @@ PREFERENCE_ANSWERS = (
     "vibrator_type",
     "lube_thickness",
 )
-# What a retry may relax: the preferences and the budget, never a safety answer.
-RETRY_ANSWERS = (*PREFERENCE_ANSWERS, "budget")
 
 
 @dataclass(frozen=True)
@@ -83,15 +81,6 @@ class Answers:
     def active_hard_answers(self) -> tuple[str, ...]:
         """The safety answers that currently filter something (level always does)."""
         return tuple(name for name in SAFETY_ANSWERS if name == "level" or getattr(self, name))
-
-    def without(self, *names: str) -> "Answers":
-        """The same answers with some preferences (or the budget) taken back. A safety answer
-        is never taken back this way: ValueError."""
-        unknown = [name for name in names if name not in RETRY_ANSWERS]
-        if unknown:
-            raise ValueError(f"{', '.join(unknown)} cannot be relaxed")
-        cleared = {name: None if name in ("intensity", "budget") else "" for name in names}
-        return replace(self, **cleared)
 
     def as_dict(self) -> dict:
         return {field.name: getattr(self, field.name) for field in fields(self)}

@@ -6,12 +6,12 @@ the page's "hidden, and why" lists it). Preferences only order the results, so t
 empty a category: the emptiness always comes from a safety answer (or from nothing being in
 stock), and a safety answer is never relaxed for the customer. The message says which, and
 points to the guide and to the stock coming back; there is no button that removes a
-protection (`retry` lists the preference fields a retry may relax: none can help here).
+protection, and nothing to retry (the API's `empty.<cat>.retry` is always an empty list).
 """
 
 from catalog.models import Category
 
-from .answers import SAFETY_ANSWERS, Answers
+from .answers import SAFETY_ANSWERS
 from .results import Empty
 
 # What a rule's hidden products are, in a customer's words: (one product, several).
@@ -101,9 +101,4 @@ def diagnose_category(category: Category, counts: dict[str, int], rules) -> Empt
     several = len(by_answer) > 1
     pointer = POINTER.format(these="these" if several else "this", s="s" if several else "")
     message = f"Nothing in {what} fits your answers right now. {facts} {pointer}"
-    return Empty(because=because, message=message, retry=())
-
-
-def retry_answers(answers: Answers, empty: Empty) -> Answers | None:
-    """The answers a retry button posts: only preferences relaxed, never a safety answer."""
-    return answers.without(*empty.retry) if empty.retry else None
+    return Empty(because=because, message=message)

@@ -38,11 +38,11 @@ class HiddenGroup:
 @dataclass(frozen=True)
 class Empty:
     """A category where nothing fits, and the answer that emptied it (the one that hides the
-    most there; the message names every one). A retry may only relax preferences."""
+    most there; the message names every one). Only safety answers empty a category, and
+    they are never relaxed: there is nothing to retry."""
 
     because: str  # a safety answer ("level", "latex_allergy", ...), or "categories"
     message: str
-    retry: tuple[str, ...] = ()  # the preference fields a retry may relax
 
 
 @dataclass(frozen=True)

@@ -356,3 +356,40 @@ def test_a_broken_multipart_body_is_a_quiet_400(client, caplog, accept):
     )
     assert response.status_code == 400
     assert not any(record.exc_info for record in caplog.records)
+
+
+def card_forms(page: str) -> dict[str, str]:
+    """Each product card's add form on a listing page, by the product's name."""
+    cards = re.findall(r'<article class="card product-card">.*?</article>', page, re.S)
+    found = {}
+    for card in cards:
+        name = re.search(r'<h3 class="card__title"><a [^>]*>([^<]+)</a>', card).group(1)
+        form = re.search(r"<form [^>]*data-basket-add[^>]*>.*?</form>", card, re.S)
+        found[name] = form.group(0) if form else ""
+    return found
+
+
+def test_a_catalog_card_adds_to_the_basket_without_script_and_comes_back():
+    """A shopper without JavaScript: the card's own form (token, product, quantity, where to
+    come back) is all it takes; the listing comes back saying so and the basket shows it."""
+    cuffs = ProductFactory(name="Soft Cuff Set", price=Decimal("34.00"))
+    ProductFactory(name="Sold Out Paddle", category=cuffs.category, stock=0)
+    listing = cuffs.category.get_absolute_url()
+    browser = give_pass(Client(enforce_csrf_checks=True))
+    forms = card_forms(html(browser.get(listing)))
+    assert forms["Sold Out Paddle"] == ""  # nothing to add from a sold-out card
+    form = forms["Soft Cuff Set"]
+    assert 'method="post"' in form and 'action="/basket/add/"' in form
+    assert 'Add <span class="visually-hidden">Soft Cuff Set </span>to basket' in form
+    fields = dict(re.findall(r'name="([^"]+)" value="([^"]*)"', form))
+    assert set(fields) == {"csrfmiddlewaretoken", "product", "next", "quantity"}
+
+    response = browser.post(ADD, fields)
+    assert response.status_code == 302 and response["Location"] == listing
+    back = html(browser.get(listing))
+    assert "Added to your basket: Soft Cuff Set." in back
+    assert "Basket<span data-basket-count> (1)</span>" in back
+    basket = html(browser.get(PAGE))
+    line = re.search(r"<tr class=\"basket-line\" [^>]*>.*?</tr>", basket, re.S).group(0)
+    assert f'data-basket-line="{cuffs.slug}"' in line and "Soft Cuff Set" in line
+    assert basket_json(browser)["total"] == "34.00"

@@ -1,6 +1,6 @@
 """Every page type passes an automated WCAG 2.2 AA audit (axe-core) on a phone and a desktop:
 the gate and refusal, home, guides, catalog, category, product, every finder step and its
-results, and the 404.
+results, and the 404; and the shop's own pages: delivery, returns, the checkout hand-off.
 
 One test per width walks every page type (seeding the demo data once) and reports every
 failing page together: rule ids, impacts and the elements at fault.
@@ -44,6 +44,11 @@ PAGES = [
     ("privacy", "/privacy/"),
     ("404", "/no-such-page/"),
 ]
+# The staff-editable pages a shopper reads before buying (catalog.StorePage).
+STORE_PAGES = [
+    ("delivery page", "/info/delivery/"),
+    ("returns page", "/info/returns/"),
+]
 
 
 def fill_birth_date(page, day: str, month: str, year: str) -> None:
@@ -82,13 +87,37 @@ def test_every_page_type_passes_the_wcag_2_2_aa_audit(new_context, viewport):
 
     assert (
         len(report.audited) == len(PAGES) + 3 + (viewport is PHONE) + 8
-    )  # the finder: 8 states (no retry that drops a protection)
+    )  # the finder: 8 states (a category nothing fits offers no button)
+    assert not report, str(report)
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["360px", "1280px"])
+def test_the_store_pages_and_the_checkout_hand_off_pass_the_audit(new_context, viewport):
+    report = Report(viewport["width"])
+    page = new_context(viewport=viewport).new_page()
+    for name, url in STORE_PAGES:
+        response = page.goto(url)
+        assert response.status == 200, f"{name}: {url} answered {response.status}"
+        report.check(page, name)
+
+    # The hand-off needs a line in the basket: one added from a product page, as a shopper
+    # would (only the session is written).
+    page.goto("/products/soft-cuff-set/")
+    page.get_by_role("button", name="Add Soft Cuff Set to basket").click()
+    main = page.get_by_role("navigation", name="Main")
+    expect(main.get_by_role("link", name=re.compile("Basket"))).to_have_text("Basket (1)")
+    page.goto("/basket/")
+    page.get_by_role("button", name="Continue to checkout").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Before you go to the checkout")
+    report.check(page, "checkout hand-off")
+
+    assert len(report.audited) == len(STORE_PAGES) + 1
     assert not report, str(report)
 
 
 def walk_the_finder(page, report: Report) -> None:
     """Every finder step, a step with an error, the results (reasons open), and a category
-    nothing fits (it says why and keeps every protection: no retry button)."""
+    nothing fits (it says why and keeps every protection: no button)."""
     page.goto("/finder/")
     expect(page.get_by_text("Step 1 of 4")).to_be_visible()
     report.check(page, "finder step 1: experience")

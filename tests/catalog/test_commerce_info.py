@@ -72,6 +72,24 @@ def test_product_pages_show_sizes_care_and_the_add_form(client):
     assert "15 to 22 cm around" in html(client.get(cuffs.get_absolute_url()))
 
 
+def test_product_pages_show_the_insertable_length_and_width_where_set(client):
+    vibe = ProductFactory(
+        category=kind_category("vibrators"), insertable_length_mm=125, insertable_width_mm=32
+    )
+    page = html(client.get(vibe.get_absolute_url()))
+    assert "<dt>Insertable length</dt><dd>12.5 cm</dd>" in page
+    assert "<dt>Insertable width</dt><dd>3.2 cm</dd>" in page
+    assert 'href="/size-guide/"' in page
+    only_length = ProductFactory(category=kind_category("vibrators"), insertable_length_mm=90)
+    page = html(client.get(only_length.get_absolute_url()))
+    assert "<dt>Insertable length</dt><dd>9 cm</dd>" in page
+    assert "Insertable width" not in page
+    unsized = html(
+        client.get(ProductFactory(category=kind_category("vibrators")).get_absolute_url())
+    )
+    assert "Insertable" not in unsized
+
+
 def test_an_out_of_stock_product_offers_no_add_form(client):
     product = ProductFactory(stock=0)
     assert 'action="/basket/add/"' not in html(client.get(product.get_absolute_url()))

@@ -149,6 +149,8 @@ def test_an_empty_category_says_which_answer_emptied_it(client):
     assert body["picks"] == {"impact": []}
     assert body["empty"]["impact"]["because"] == "latex_allergy"
     assert "latex" in body["empty"]["impact"]["message"]
+    # Kept for the contract, always empty: no retry ever takes back a safety answer.
+    assert body["empty"]["impact"]["retry"] == []
     assert body["kit"] is None
 
 

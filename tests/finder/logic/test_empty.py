@@ -1,9 +1,9 @@
-"""When a category comes back empty: the truth about which answers emptied it, and never a
-retry that takes back a safety answer (issue 13, item 1)."""
+"""When a category comes back empty: the truth about which answers emptied it, with every
+protection kept (issue 13, item 1)."""
 
 import pytest
 
-from finder.logic import RETRY_ANSWERS, SAFETY_ANSWERS, Answers, recommend
+from finder.logic import Answers, recommend
 from finder.logic.index import finder_index
 from tests.factories import MaterialFactory, ProductFactory, kind_category
 
@@ -14,7 +14,7 @@ def names(recommendations, slug):
     return [pick.product.name for pick in recommendations.picks[slug]]
 
 
-def test_silicone_toys_emptied_the_lubes_and_no_retry_drops_the_protection():
+def test_silicone_toys_emptied_the_lubes_and_the_protection_stays_on():
     lubes = kind_category("lubricants")
     ProductFactory(category=lubes, name="Silk Serum", lubricant_base="silicone")
     answers = Answers(level="beginner", categories=("lubricants",), owns_silicone_toys=True)
@@ -26,7 +26,6 @@ def test_silicone_toys_emptied_the_lubes_and_no_retry_drops_the_protection():
         "toys. We keep this protection on. Our guide says what to look for, and stock "
         "changes: please look again soon."
     )
-    assert empty.retry == ()
 
 
 def test_first_report_beginner_with_a_latex_allergy_whose_latex_free_rings_are_out():
@@ -54,7 +53,6 @@ def test_first_report_beginner_with_a_latex_allergy_whose_latex_free_rings_are_o
     assert "one is a rigid ring, and beginners start with soft or adjustable ones" in (
         empty.message
     )
-    assert empty.retry == ()
     assert result.kit is None
 
 
@@ -76,7 +74,6 @@ def test_first_report_water_lubes_out_with_silicone_toys_and_latex_condoms():
     assert "one is silicone-based or hybrid, which can damage your silicone toys" in empty.message
     assert "one is oil-based, which weakens latex condoms" in empty.message
     assert "We keep these protections on." in empty.message
-    assert empty.retry == ()
 
 
 def test_the_level_emptied_it():
@@ -91,7 +88,6 @@ def test_the_level_emptied_it():
     empty = recommend(Answers(level="beginner", categories=("restraints",))).empty["restraints"]
     assert empty.because == "level"
     assert "has no quick release, which beginners always need" in empty.message
-    assert empty.retry == ()
 
 
 def test_latex_condoms_emptied_it():
@@ -128,12 +124,3 @@ def test_a_category_with_nothing_recommendable_is_not_in_the_finder_at_all():
 def test_categories_that_have_picks_are_not_empty():
     ProductFactory(category=kind_category("vibrators"))
     assert recommend(Answers(level="beginner", categories=("vibrators",))).empty == {}
-
-
-def test_a_retry_may_take_back_preferences_and_never_a_safety_answer():
-    answers = Answers(level="beginner", intensity=2, budget=30, latex_allergy=True)
-    assert answers.without("intensity", "budget") == Answers(level="beginner", latex_allergy=True)
-    for name in SAFETY_ANSWERS:
-        assert name not in RETRY_ANSWERS
-        with pytest.raises(ValueError):
-            answers.without(name)

@@ -6,6 +6,7 @@ against an independent, slow Python oracle: the hard rules written out again, an
 brute-force search for the kit.
 """
 
+import dataclasses
 from decimal import Decimal
 from itertools import product as cartesian
 
@@ -13,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from catalog.models import Category, Product
-from finder.logic import RETRY_ANSWERS, SAFETY_ANSWERS, Answers, recommend
+from finder.logic import PREFERENCE_ANSWERS, Answers, recommend
 from finder.logic import kit as kit_search
 from finder.logic.index import item_for
 from finder.logic.kit import Candidate
@@ -127,7 +128,7 @@ def check_against_brute_force(products, answers: Answers) -> None:
 
 @DB_EXAMPLES
 @given(catalog=catalogs, answer_set=answer_sets)
-def test_every_empty_category_is_explained_and_no_retry_changes_a_safety_answer(
+def test_every_empty_category_is_explained_and_preferences_never_hide_anything(
     db, catalog, answer_set
 ):
     with rolled_back():
@@ -144,19 +145,44 @@ def check_empty_categories(products, answers: Answers) -> None:
     result = recommend(answers)
     for slug, empty in result.empty.items():
         assert empty.message
-        # A retry relaxes preferences only: never a safety answer.
-        assert set(empty.retry) <= set(RETRY_ANSWERS)
-        if empty.retry:
-            retried = answers.without(*empty.retry)
-            for name in SAFETY_ANSWERS:
-                assert getattr(retried, name) == getattr(answers, name)
-            assert retried.levels == answers.levels
         in_category = [p for p in products if p.category.slug == slug and not is_shears(p)]
         if empty.because == "categories":
             recommendable = [p for p in in_category if p.is_published and p.stock]
             assert not any(p.all_safety_notes and may_show(p, answers) for p in recommendable)
             continue
         assert empty.because in answers.active_hard_answers()
+    # Preferences and the budget only order the results: taken back, the same categories
+    # are empty with the same message, and the same products hidden for the same reasons.
+    # Asking for a vibrating ring is the one exception, and it only lets rings in: taken
+    # back too, no empty category fills up. So no retry could ever show more.
+    kept_ring = answers.vibrator_type == "ring"
+    assert explained(recommend(without_preferences(answers, keep_ring=kept_ring))) == explained(
+        result
+    )
+    if kept_ring:
+        bare = recommend(without_preferences(answers))
+        assert set(result.empty) <= set(bare.empty)
+
+
+def without_preferences(answers: Answers, keep_ring: bool = False) -> Answers:
+    """The answers with every preference and the budget taken back (but the vibrating ring
+    asked for, with `keep_ring`: it lets vibrating rings in without cock rings chosen)."""
+    cleared = {name: None if name == "intensity" else "" for name in PREFERENCE_ANSWERS}
+    if keep_ring:
+        del cleared["vibrator_type"]
+    return dataclasses.replace(answers, budget=None, **cleared)
+
+
+def explained(result) -> dict:
+    """What a page says about each category, whatever order the picks are in."""
+    return {
+        r.category.slug: (
+            len(r.picks),
+            r.empty and (r.empty.because, r.empty.message),
+            [(group.rule, group.reason, group.count) for group in r.hidden],
+        )
+        for r in result.results
+    }
 
 
 @DB_EXAMPLES

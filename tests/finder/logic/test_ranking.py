@@ -7,7 +7,14 @@ from decimal import Decimal
 import pytest
 
 from finder.logic import Answers, recommend
-from tests.factories import MaterialFactory, ProductFactory, kind_category
+from tests.factories import (
+    GuideFactory,
+    MaterialFactory,
+    PickFactory,
+    ProductFactory,
+    SectionFactory,
+    kind_category,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -97,3 +104,39 @@ def test_each_category_follows_its_own_level():
     assert names(result, "impact") == ["Heavy Paddle"]
     assert names(result, "restraints") == []  # new to restraints: quick release only
     assert [r.level for r in result.results] == ["experienced", "beginner"]
+
+
+def test_a_guides_beginner_pick_ranks_first_and_says_so():
+    """Two cuffs alike in every way but price: the dearer one is a published guide's beginner
+    pick, so a beginner meets it first and reads why; an unpublished guide's pick counts for
+    nothing, and the pick is for beginners, not for experienced people."""
+    restraints = kind_category("restraints")
+    ProductFactory(category=restraints, name="Plain Cuffs", price=20)
+    picked = ProductFactory(category=restraints, name="Picked Cuffs", price=30)
+    drafted = ProductFactory(category=restraints, name="Drafted Cuffs", price=25)
+    section = SectionFactory(category=restraints)
+    PickFactory(section=section, product=picked, level="beginner")
+    draft = SectionFactory(category=restraints, guide=GuideFactory(is_published=False))
+    PickFactory(section=draft, product=drafted, level="beginner")
+
+    result = recommend(Answers(level="beginner", categories=("restraints",)))
+    assert names(result, "restraints") == ["Picked Cuffs", "Plain Cuffs", "Drafted Cuffs"]
+    first, second, third = result.picks["restraints"]
+    assert "Our guide picks it for beginners" in first.reasons
+    assert not any("guide" in reason for reason in second.reasons + third.reasons)
+
+    experienced = recommend(Answers(level="experienced", categories=("restraints",)))
+    assert names(experienced, "restraints") == ["Plain Cuffs", "Drafted Cuffs", "Picked Cuffs"]
+    assert not any("guide" in r for pick in experienced.picks["restraints"] for r in pick.reasons)
+
+
+def test_a_guides_experienced_pick_ranks_first_for_experienced_people():
+    restraints = kind_category("restraints")
+    ProductFactory(category=restraints, name="Plain Cuffs", price=20, for_experienced=True)
+    picked = ProductFactory(
+        category=restraints, name="Picked Cuffs", price=30, for_experienced=True
+    )
+    PickFactory(section=SectionFactory(category=restraints), product=picked, level="experienced")
+    result = recommend(Answers(level="experienced", categories=("restraints",)))
+    assert names(result, "restraints") == ["Picked Cuffs", "Plain Cuffs"]
+    assert "Our guide picks it for experienced people" in result.picks["restraints"][0].reasons
