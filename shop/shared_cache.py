@@ -32,6 +32,9 @@ UNAVAILABLE_ERRORS = (RedisConnectionError, RedisTimeoutError, OSError)
 
 OK, UNAVAILABLE, FULL = "ok", "unavailable", "full"
 PROBE_KEY, PROBE_SECONDS = "shared-cache:probe", 60
+# The health check writes as much as a large page: a Redis with room for a few bytes but not
+# for a page (pages are refused once their own bytes would take it past maxmemory) is full.
+PROBE_VALUE = b"." * (128 * 1024)
 
 
 class CacheHealth:
@@ -183,14 +186,15 @@ class ResilientRedisCache(RedisCache):
     clear = _guarded("clear", write=False, miss=_false)
 
     def health_status(self) -> str:
-        """The cache's state: OK, UNAVAILABLE or FULL, found out by writing a few bytes (a
-        full Redis refuses them as it refuses pages), unless the cache is known to be down and
-        not due for another try: a health check never waits on a dead Redis."""
+        """The cache's state: OK, UNAVAILABLE or FULL, found out by writing a page's worth of
+        bytes (`PROBE_VALUE`: a Redis too full for a page refuses it as it refuses pages),
+        unless the cache is known to be down and not due for another try: a health check
+        never waits on a dead Redis."""
         if health.skip_reads():
             return health.status()
         try:
             key = self.make_and_validate_key(PROBE_KEY)
-            self._cache.get_client(key, write=True).set(key, b"1", ex=PROBE_SECONDS)
+            self._cache.get_client(key, write=True).set(key, PROBE_VALUE, ex=PROBE_SECONDS)
         except Exception as error:
             health.failed(error, write=True)
         else:
