@@ -9,6 +9,7 @@ from django_filters.views import FilterMixin
 
 from catalog import selectors
 from catalog.canonical import canonical_query
+from catalog.cards import Cards
 from catalog.drafts import description_draft_for
 from catalog.facet_index import FacetIndex, current_index
 from catalog.filters import ProductFilterSet
@@ -105,6 +106,7 @@ class ProductListView(FilterMixin, ListView):
                 listing_object(self.listing, context["page_obj"]), status=status
             )
         else:
+            context["cards"] = Cards().of(context["products"])  # what the page's cards show
             response = self.render_to_response(context, status=status)
         if self.listing.page_number > context["paginator"].num_pages:
             response.page_cache = False  # the last page, shown under another page's address
