@@ -40,10 +40,14 @@ class IndexedQuery:
         self.filterset = filterset
         self.index = index if index is not None else current_index()
         self.stock: StockView = self.index.stock()
-        self.ranked: list[int] | None = None
+        self.ranked: list[int] | None = None  # the matches by relevance, if it sorts by that
         if filterset.search_plan.groups:
-            self.ranked = search.ranked_ids(filterset.search_plan)
-            self.scope = BitMap(self.ranked) & self.index.all
+            if filterset.sort == DEFAULT_SORT:
+                self.ranked = search.ranked_ids(filterset.search_plan)
+                matches = self.ranked
+            else:  # sorted by price, name...: the index's own order, no ranking needed
+                matches = search.matching_ids(filterset.search_plan)
+            self.scope = BitMap(matches) & self.index.all
         else:
             self.scope = self.index.all
         self.conditions = self._conditions()
