@@ -8,6 +8,7 @@ range with all but the price's own; every option is listed, zeros included, cate
 when live.
 """
 
+from django.db.models import prefetch_related_objects
 from pyroaring import BitMap
 
 from catalog import search
@@ -39,10 +40,14 @@ class IndexedQuery:
         self.filterset = filterset
         self.index = index if index is not None else current_index()
         self.stock: StockView = self.index.stock()
-        self.ranked: list[int] | None = None
+        self.ranked: list[int] | None = None  # the matches by relevance, if it sorts by that
         if filterset.search_plan.groups:
-            self.ranked = search.ranked_ids(filterset.search_plan)
-            self.scope = BitMap(self.ranked) & self.index.all
+            if filterset.sort == DEFAULT_SORT:
+                self.ranked = search.ranked_ids(filterset.search_plan)
+                matches = self.ranked
+            else:  # sorted by price, name...: the index's own order, no ranking needed
+                matches = search.matching_ids(filterset.search_plan)
+            self.scope = BitMap(matches) & self.index.all
         else:
             self.scope = self.index.all
         self.conditions = self._conditions()
@@ -186,10 +191,14 @@ def _union(bitmaps) -> BitMap:
 
 class IndexedProducts:
     """The listing's products for the paginator: its length is the total, and a slice is read
-    from the database by id (one query, with what a card shows), in the index's order."""
+    from the database by id, in the index's order, with what a card shows: the products with
+    their category and cover (one query), their own safety notes, and the notes of the page's
+    few categories (one query each, read once per category, not once per card). Materials
+    only when asked (`materials`: the JSON shows them, a card does not)."""
 
-    def __init__(self, query: IndexedQuery):
+    def __init__(self, query: IndexedQuery, *, materials: bool = True):
         self.query = query
+        self.materials = materials
 
     def __len__(self) -> int:
         return len(self.query.result)
@@ -201,5 +210,17 @@ class IndexedProducts:
         ids = self.query.page_ids(start, max(stop - start, 0))
         if not ids:
             return []
-        rows = Product.objects.published().with_card_data().in_bulk(ids)
-        return [rows[pk] for pk in ids if pk in rows]
+        rows = Product.objects.published().select_related("category").with_cover().in_bulk(ids)
+        products = [rows[pk] for pk in ids if pk in rows]
+        return with_notes(products, materials=self.materials)
+
+
+def with_notes(products: list[Product], *, materials: bool) -> list[Product]:
+    """Prefetch what `with_card_data` does, sharing one instance per category among the
+    products so its notes are read and kept once (the same rows, fewer objects)."""
+    categories = {}
+    for product in products:
+        product.category = categories.setdefault(product.category_id, product.category)
+    prefetch_related_objects(list(categories.values()), "safety_notes")
+    prefetch_related_objects(products, "safety_notes", *(["materials"] if materials else []))
+    return products

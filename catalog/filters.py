@@ -10,6 +10,7 @@ Invalid parameters do not stop the page: the form drops them (they are missing f
 """
 
 from functools import cached_property
+from typing import ClassVar
 
 import django_filters
 from django import forms
@@ -239,6 +240,16 @@ class ProductFilterSet(django_filters.FilterSet):
         model = Product
         fields: list[str] = []
         form = CatalogForm
+
+    _form_classes: ClassVar[dict[type, type]] = {}
+
+    def get_form_class(self):
+        """The form class, made once per FilterSet class rather than once per request: its
+        fields are the filters' own, the same every time (each form copies them, as forms do)."""
+        form_class = self._form_classes.get(type(self))
+        if form_class is None:
+            form_class = self._form_classes[type(self)] = super().get_form_class()
+        return form_class
 
     # What the view and the facets read (call `is_valid()` first).
 

@@ -198,6 +198,13 @@ def ranked_ids(text_or_plan: str | SearchPlan) -> list[int]:
     return list(ranked(products, search_plan).values_list("pk", flat=True))
 
 
+def matching_ids(text_or_plan: str | SearchPlan) -> list[int]:
+    """The ids of every published product that matches, in no particular order: what a
+    listing sorted otherwise than by relevance needs (no tier or rank worked out per match)."""
+    search_plan = as_plan(text_or_plan)
+    return list(matching(Product.objects.published(), search_plan).values_list("pk", flat=True))
+
+
 def ranks(text: str) -> bool:
     """Whether results for `text` are ordered by relevance (any query with words)."""
     return bool(text.strip())

@@ -4,6 +4,7 @@ put together from a validated `ProductFilterSet` (no request objects, no renderi
 from dataclasses import dataclass, field
 
 from catalog import listing, search
+from catalog.facet_index import FacetIndex
 from catalog.facet_listing import IndexedProducts, IndexedQuery
 from catalog.facets import FacetCounts, RelatedFacet, count_facets
 from catalog.filters import ProductFilterSet
@@ -37,22 +38,29 @@ class ProductListing:
 
 
 def product_listing(
-    filterset: ProductFilterSet, *, list_url: str, category: Category | None = None
+    filterset: ProductFilterSet,
+    *,
+    list_url: str,
+    category: Category | None = None,
+    materials: bool = True,
+    index: FacetIndex | None = None,
 ) -> ProductListing:
     """Validate the parameters (invalid ones are dropped, the rest still apply) and read the
-    page's products and facet counts. `category`: the category page's own category."""
+    page's products and facet counts. `category`: the category page's own category;
+    `materials`: read the products' materials too (the JSON lists them, the cards do not);
+    `index`: the facet index if the caller has it (else the current one)."""
     filterset.is_valid()
     urls = {"list_url": list_url}
     if category is not None:
         urls.update(category_slug=category.slug, category_url=category.get_absolute_url())
     selection = listing.Selection(listing.selection_params(filterset.cleaned), **urls)
-    query = IndexedQuery(filterset)
+    query = IndexedQuery(filterset, index)
     counts = query.counts(listing.selected_values(selection))
     return ProductListing(
         filterset=filterset,
         selection=selection,
         counts=counts,
-        products=IndexedProducts(query),
+        products=IndexedProducts(query, materials=materials),
         search_help=search_help(filterset.search_plan, counts.total, selection),
     )
 

@@ -9,7 +9,9 @@ from django_filters.views import FilterMixin
 
 from catalog import selectors
 from catalog.canonical import canonical_query
+from catalog.cards import Cards
 from catalog.drafts import description_draft_for
+from catalog.facet_index import FacetIndex, current_index
 from catalog.filters import ProductFilterSet
 from catalog.forms import PAGE_SIZE
 from catalog.models import Category, Product, StorePage
@@ -54,6 +56,7 @@ class ProductListView(FilterMixin, ListView):
     context_object_name = "products"
     filterset_class = ProductFilterSet
     category: Category | None = None  # a category page's own category
+    index: FacetIndex | None = None  # the facet index, when the view has read it already
     paginate_by = PAGE_SIZE
     paginator_class = CountedPaginator
     # The whole-page cache keys these pages by their canonical parameters (shop.page_cache).
@@ -84,10 +87,13 @@ class ProductListView(FilterMixin, ListView):
         return {**super().get_filterset_kwargs(filterset_class), "data": self.filter_data()}
 
     def listing_response(self):
+        as_json = wants_json(self.request)
         self.listing = selectors.product_listing(
             self.get_filterset(self.get_filterset_class()),
             list_url=reverse("catalog:list"),
             category=self.category,
+            materials=as_json,
+            index=self.index,
         )
         help_ = self.listing.search_help
         if help_ is not None and not help_.found:
@@ -95,11 +101,12 @@ class ProductListView(FilterMixin, ListView):
         self.object_list = self.listing.products
         context = self.get_context_data()
         status = 400 if self.listing.errors else 200
-        if wants_json(self.request):
+        if as_json:
             response = JsonResponse(
                 listing_object(self.listing, context["page_obj"]), status=status
             )
         else:
+            context["cards"] = Cards().of(context["products"])  # what the page's cards show
             response = self.render_to_response(context, status=status)
         if self.listing.page_number > context["paginator"].num_pages:
             response.page_cache = False  # the last page, shown under another page's address
@@ -132,8 +139,12 @@ class CategoryView(ProductListView):
     def get(self, request, *args, **kwargs):
         try:
             categories = Category.objects.prefetch_related("safety_notes")
-            if not request.user.is_staff:
-                categories = categories.live()  # staff see it before it goes live, with a banner
+            if not request.user.is_staff:  # staff see it before it goes live, with a banner
+                # Live as the facet index knows it (Category.objects.live(), at this request's
+                # stock): no query of its own, and the page's index is that one.
+                self.index = current_index()
+                live = [row.pk for row in self.index.stock().live_categories]
+                categories = categories.filter(pk__in=live)
             self.category = categories.get(slug=kwargs["slug"])
         except Category.DoesNotExist:
             if wants_json(request):

@@ -83,9 +83,9 @@ def test_same_queries_for_10_and_500_products(client, catalog, django_assert_max
     large = measure(client, django_assert_max_num_queries)
     assert large == small
     # The whole catalog: the content version, the facet index's two (built afresh in tests,
-    # once per content version otherwise), the page's cards and their 3 prefetches (+1 for
-    # the nav in HTML).
-    assert small[(URLS[0], "html")] == 8 and small[(URLS[0], "json")] == 7
+    # once per content version otherwise), the page's cards and their safety notes (their
+    # own, their categories'), and the materials in JSON; the nav in HTML.
+    assert small[(URLS[0], "html")] == 7 and small[(URLS[0], "json")] == 7
 
 
 def test_same_queries_for_page_1_and_page_3(client, catalog, django_assert_max_num_queries):

@@ -38,11 +38,11 @@ QUERIES = [
 ]
 
 
-def listed_ids(client, q: str) -> list[int]:
+def listed_ids(client, q: str, **more) -> list[int]:
     """Every page of the catalog's listing for the search, in order, as ids."""
     slugs, page = [], 1
     while True:
-        search = {"q": q} if q else {}  # an empty field is dropped by a redirect
+        search = {"q": q, **more} if q else more  # an empty field is dropped by a redirect
         payload = get_json(client, f"/catalog/?{urlencode({**search, 'page': page})}")
         slugs += [product["slug"] for product in payload["results"]]
         if page >= payload["num_pages"]:
@@ -50,6 +50,12 @@ def listed_ids(client, q: str) -> list[int]:
         page += 1
     ids = Product.objects.in_bulk(slugs, field_name="slug")
     return [ids[slug].pk for slug in slugs]
+
+
+def price_order() -> list[int]:
+    """Every published product's id in the catalog's "price" sort."""
+    products = Product.objects.published().order_by("price", "name", "pk")
+    return list(products.values_list("pk", flat=True))
 
 
 @pytest.fixture
@@ -76,6 +82,12 @@ def test_ranked_ids_are_the_listing_in_order(client, catalog):
         .order_by("-is_featured", "name", "pk")
         .values_list("pk", flat=True)
     )
+    # Sorted otherwise, a search needs its matches only: the same products, unranked.
+    unranked = {q: sorted(search.matching_ids(q)) for q in QUERIES}
+    assert unranked == {q: sorted(search.ranked_ids(q)) for q in QUERIES}
+    by_price = listed_ids(client, "vibrators", sort="price")
+    assert sorted(by_price) == unranked["vibrators"]
+    assert by_price == [pk for pk in price_order() if pk in set(by_price)]
 
 
 def test_ranked_ids_read_ids_only_in_one_query(shop_catalog):

@@ -1,0 +1,60 @@
+"""A listing's cards (made a page at a time, catalog.cards.Cards) show exactly what the card
+of one product shows elsewhere (catalog/_product_card.html: the home page, related products),
+whatever the product has: a photo, an older image or a drawing; a safety note; stock."""
+
+import re
+
+import pytest
+from django.core.files.base import ContentFile
+from django.template.loader import render_to_string
+from django.test import RequestFactory
+
+from catalog.cards import Cards
+from catalog.models import Product
+from tests.catalog.test_pictures import add_photo, jpeg
+from tests.factories import ProductFactory, SafetyNoteFactory, kind_category
+
+pytestmark = pytest.mark.django_db
+
+ARTICLE = re.compile(r"<article class=\"card product-card\">.*?</article>", re.S)
+TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="[^"]*"')
+
+
+@pytest.fixture(autouse=True)
+def media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+
+
+def cards_of(html: str) -> list[str]:
+    return [TOKEN.sub("token", card) for card in ARTICLE.findall(html)]
+
+
+def test_listing_cards_are_the_product_card(client):
+    category = kind_category("impact")
+    note = SafetyNoteFactory(severity="warning", text="Avoid the lower back.")
+    drawn = ProductFactory(name="A Drawn Paddle", category=category, safety_notes=[note])
+    sold_out = ProductFactory(name="B Sold Out", category=category, stock=0, for_experienced=True)
+    photographed = ProductFactory(name="C Photographed", category=category)
+    add_photo(photographed, alt="The paddle from the side")
+    imaged = ProductFactory(name="D Imaged", category=category)
+    imaged.image.save("old.jpg", ContentFile(jpeg()), save=True)
+
+    response = client.get("/catalog/?sort=name")
+    listed = cards_of(response.content.decode())
+
+    request = RequestFactory().get("/catalog/?sort=name")
+    products = Product.objects.with_card_data().order_by("name")
+    alone = [
+        cards_of(render_to_string("catalog/_product_card.html", {"product": p}, request))[0]
+        for p in products
+    ]
+    assert listed == alone
+    assert [p.pk for p in products] == [drawn.pk, sold_out.pk, photographed.pk, imaged.pk]
+    assert "Avoid the lower back." in listed[0] and "Out of stock" in listed[1]
+    assert 'alt="The paddle from the side"' in listed[2] and "old" in listed[3]
+
+
+def test_card_urls_are_the_products_own():
+    products = [ProductFactory(slug="soft-cuffs"), ProductFactory(slug="x_1-2")]
+    cards = Cards().of(products)
+    assert [card.url for card in cards] == [p.get_absolute_url() for p in products]
