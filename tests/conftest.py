@@ -14,6 +14,20 @@ def pytest_xdist_make_scheduler(config, log):
     return ModulesAndFolders(config, log)
 
 
+@pytest.fixture(autouse=True)
+def forget_what_this_process_kept():
+    """After each test, drop what a worker keeps per content version (the out-of-stock set,
+    the facet index, the finder's index): a rolled-back test brings the version back to a
+    number the next test sees again, and must not hand that test its own catalog."""
+    yield
+    from catalog import facet_index, stock
+    from finder.logic.index import drop_process_copy
+
+    stock.forget()
+    facet_index.forget()
+    drop_process_copy()
+
+
 def give_pass(client):
     """Give a test client a valid age-gate pass, as the gate would after a visitor passes."""
     client.cookies[settings.AGE_GATE_COOKIE] = issue_pass()
