@@ -54,7 +54,7 @@ def _current() -> OutOfStock:
     global _kept
     version = content_version()
     kept = _kept
-    if settings.KEEP_PER_VERSION and kept is not None and kept.version == version:
+    if kept is not None and kept.version == version:
         return kept
     fresh = _read(version)
     if settings.KEEP_PER_VERSION:
