@@ -225,9 +225,13 @@ def ranked_groups(text_or_plan: str | SearchPlan) -> list[list[int]]:
 
 def matching_ids(text_or_plan: str | SearchPlan) -> list[int]:
     """The ids of every published product that matches, in no particular order: what a
-    listing sorted otherwise than by relevance needs (no tier or rank worked out per match)."""
+    listing sorted otherwise than by relevance needs (no tier or rank worked out per match;
+    on PostgreSQL one row, the ids as an array, not one row per match)."""
     search_plan = as_plan(text_or_plan)
-    return list(matching(Product.objects.published(), search_plan).values_list("pk", flat=True))
+    products = matching(Product.objects.published(), search_plan).order_by()
+    if full_text_available():
+        return products.aggregate(ids=ArrayAgg("pk", default=[]))["ids"]
+    return list(products.values_list("pk", flat=True))
 
 
 def ranks(text: str) -> bool:
