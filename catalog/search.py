@@ -21,8 +21,9 @@ words name come first, then those whose name matches, then material or product t
 brand, then description-only matches (a score adding the category's part to the best of the
 rest, so cuffs in Restraints come before the shears in Restraints for "handcuffs"); within
 a tier, full-text rank on PostgreSQL, then the usual order (`USUAL_ORDER`, the catalog's
-"featured" sort). `ranked_ids` gives that order as ids alone (for the facets' index of the
-catalog); `matching` and `ranked` give it as a queryset (for the listing's page).
+"featured" sort). `ranked_ids` gives that order as ids alone; `ranked_groups` the groups of
+equally relevant matches, unsorted within, for the facets' index of the catalog, which knows
+the usual order itself; `matching` and `ranked` give it as a queryset.
 docs/search.md explains the whole.
 """
 
