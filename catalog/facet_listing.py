@@ -40,14 +40,16 @@ class IndexedQuery:
         self.filterset = filterset
         self.index = index if index is not None else current_index()
         self.stock: StockView = self.index.stock()
-        self.ranked: list[int] | None = None  # the matches by relevance, if it sorts by that
+        # The matches by relevance, if it sorts by that: groups of equally relevant matches,
+        # best first, each in the usual order (`search.ranked_groups`; the index's own order).
+        self.ranked: list[BitMap] | None = None
         if filterset.search_plan.groups:
             if filterset.sort == DEFAULT_SORT:
-                self.ranked = search.ranked_ids(filterset.search_plan)
-                matches = self.ranked
+                self.ranked = [BitMap(ids) for ids in search.ranked_groups(filterset.search_plan)]
+                matches = _union(self.ranked)
             else:  # sorted by price, name...: the index's own order, no ranking needed
-                matches = search.matching_ids(filterset.search_plan)
-            self.scope = BitMap(matches) & self.index.all
+                matches = BitMap(search.matching_ids(filterset.search_plan))
+            self.scope = matches & self.index.all
         else:
             self.scope = self.index.all
         self.conditions = self._conditions()
@@ -172,15 +174,17 @@ class IndexedQuery:
             return []
         sort = self.filterset.sort
         if self.ranked is not None and sort == DEFAULT_SORT:
-            found, skip = [], offset
-            for pk in self.ranked:
-                if pk in self.result:
-                    if skip:
-                        skip -= 1
-                        continue
-                    found.append(pk)
-                    if len(found) == limit:
-                        break
+            found: list[int] = []
+            skip, usual = offset, self.index.orders[DEFAULT_SORT]  # the usual order
+            for group in self.ranked:
+                in_group = self.result.intersection_cardinality(group)
+                if in_group <= skip:
+                    skip -= in_group
+                    continue
+                found += usual.first(self.result & group, skip, limit - len(found))
+                skip = 0
+                if len(found) == limit:
+                    break
             return found
         return self.index.orders[sort].first(self.result, offset, limit)
 
