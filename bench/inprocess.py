@@ -6,12 +6,18 @@ server, no network). Use it to profile the
 Python side of a page; `make bench` measures the real thing.
 
     DATABASE_URL=... python bench/inprocess.py [--repeat 50] [--profile "finder API"]
+
+`--finder-varied N` measures the finder API over N random answers instead (bench/varied.py's,
+as the churn scenario sends them), and `--stock-churn K` changes one random product's stock
+every K of those requests as bench/stock_churn.py does (the change's own time left out).
 """
 
 import argparse
 import cProfile
+import json
 import os
 import pstats
+import random
 import sys
 import time
 from pathlib import Path
@@ -35,14 +41,63 @@ from bench.queries import fetch  # noqa: E402
 from core.age_gate import issue_pass  # noqa: E402
 
 
+def finder_varied(client, options) -> None:
+    """The finder API over random answers, with a stock change every `--stock-churn` requests."""
+    from bench.varied import finder_answers
+    from catalog.models import Category, Product
+
+    rng, churn = random.Random(15), random.Random(7)
+    categories = list(Category.objects.values_list("slug", flat=True))
+    ids = list(Product.objects.values_list("pk", flat=True))
+    bodies = [json.dumps(finder_answers(rng, categories)) for _ in range(options.finder_varied)]
+
+    def post(body):
+        return client.post("/finder/api/", body, content_type="application/json")
+
+    for body in bodies[:20]:
+        assert post(body).status_code == 200  # warm up
+    profiler = cProfile.Profile() if options.profile == "finder API" else None
+    changing = [0.0, 0.0]  # wall and CPU seconds spent changing stock, left out
+    with CaptureQueriesContext(connection) as captured:
+        if profiler:
+            profiler.enable()
+        started, cpu = time.perf_counter(), time.process_time()
+        for number, body in enumerate(bodies):
+            if options.stock_churn and number % options.stock_churn == 0:
+                before, before_cpu = time.perf_counter(), time.process_time()
+                Product.objects.filter(pk=churn.choice(ids)).update(stock=churn.randint(0, 40))
+                changing[0] += time.perf_counter() - before
+                changing[1] += time.process_time() - before_cpu
+            post(body)
+        elapsed = (time.perf_counter() - started - changing[0]) / len(bodies) * 1000
+        cpu = (time.process_time() - cpu - changing[1]) / len(bodies) * 1000
+        if profiler:
+            profiler.disable()
+    changes = -(-len(bodies) // options.stock_churn) if options.stock_churn else 0
+    queries = (len(captured.captured_queries) - 2 * changes) / len(bodies)  # a change: 2
+    print(
+        f"finder API, {len(bodies)} varied answers, {changes} stock changes: {elapsed:.1f} "
+        f"ms/request ({cpu:.1f} ms Python CPU)  {queries:.2f} queries/request"
+    )
+    if profiler:
+        stats = pstats.Stats(profiler)
+        stats.sort_stats("cumulative").print_stats(45)
+        stats.sort_stats("tottime").print_stats(25)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--repeat", type=int, default=50)
     parser.add_argument("--profile", metavar="PAGE", help="cProfile this page, print the top 30")
     parser.add_argument("--only", metavar="PAGE", action="append", help="measure only these")
+    parser.add_argument("--finder-varied", type=int, metavar="N", help="N random finder answers")
+    parser.add_argument("--stock-churn", type=int, metavar="K", help="a stock change every K")
     options = parser.parse_args()
     client = Client(HTTP_HOST="127.0.0.1", secure=True)
     client.cookies[settings.AGE_GATE_COOKIE] = issue_pass()
+    if options.finder_varied:
+        finder_varied(client, options)
+        return
     pages = [p for p in PAGES if not options.only or p.name in options.only]
     for page in pages:
         for _ in range(3):

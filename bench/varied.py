@@ -53,6 +53,18 @@ def filters(rng: random.Random, choices: dict, materials: list[str]) -> dict:
     return params
 
 
+def finder_answers(rng: random.Random, categories: list[str]) -> dict:
+    """Random answers to the finder (its API's JSON object)."""
+    return {
+        "level": rng.choice(["beginner", "experienced"]),
+        "categories": rng.sample(categories, rng.randint(0, 3)),
+        "budget": str(rng.choice([30, 50, 80, 120, 200])),
+        "owns_silicone_toys": rng.random() < 0.5,
+        "uses_latex_condoms": rng.random() < 0.5,
+        "intensity": rng.randint(1, 5),
+    }
+
+
 def lines(rng: random.Random, count: int) -> dict[str, list[str]]:
     choices = ProductFilterSet({}).choice_options()
     categories = list(Category.objects.values_list("slug", flat=True))
@@ -76,15 +88,7 @@ def lines(rng: random.Random, count: int) -> dict[str, list[str]]:
         out["product"].append(f"/products/{rng.choice(products)[0]}/")
         out["guide"].append(f"/guides/{rng.choice(guides)}/")
         out["home"].append("/")
-        answers = {
-            "level": rng.choice(["beginner", "experienced"]),
-            "categories": rng.sample(categories, rng.randint(0, 3)),
-            "budget": str(rng.choice([30, 50, 80, 120, 200])),
-            "owns_silicone_toys": rng.random() < 0.5,
-            "uses_latex_condoms": rng.random() < 0.5,
-            "intensity": rng.randint(1, 5),
-        }
-        out["finder API"].append(f"/finder/api/\t{json.dumps(answers)}")
+        out["finder API"].append(f"/finder/api/\t{json.dumps(finder_answers(rng, categories))}")
     out["floor"] = ["/_floor"]
     return out
 

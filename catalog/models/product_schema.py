@@ -114,6 +114,9 @@ PRODUCT_INDEXES = [
     models.Index(fields=["for_beginner"], name="product_for_beginner"),
     models.Index(fields=["for_experienced"], name="product_for_experienced"),
     models.Index(fields=["stock"], name="product_stock"),
+    # The products out of stock (catalog.stock), read again after every stock change by every
+    # worker: the ids alone, from this small index without the table.
+    models.Index(fields=["id"], condition=Q(stock=0), name="product_out_of_stock"),
     models.Index(fields=["category", "intensity"], name="product_cat_intensity"),
     models.Index(fields=["category", "sensation"], name="product_cat_sensation"),
     models.Index(fields=["category", "restraint_type"], name="product_cat_restraint_type"),

@@ -19,6 +19,7 @@ The steps: `plan_category` (per chosen category, at the customer's level there: 
 (`add_ons`), then `assemble` with the loaded products.
 """
 
+import heapq
 from dataclasses import dataclass, field
 
 from catalog.attributes import CategoryKind
@@ -48,7 +49,7 @@ from .results import (
     Pick,
     Recommendations,
 )
-from .scoring import PREFERENCE_WEIGHT, explain, points
+from .scoring import PREFERENCE_WEIGHT, explain, points_by_price
 
 PICKS_PER_CATEGORY = 3
 HIDDEN_EXAMPLES = 3
@@ -67,16 +68,17 @@ def chosen_categories(answers: Answers, index: FinderIndex) -> list[Category]:
 
 def scored_offers(classes, answers: Answers) -> list[tuple]:
     """(score, price, pk, class, offer) for the cheapest few products of each class."""
-    return [
-        (points(product_class, offer.price, answers), offer.price, offer.pk, product_class, offer)
-        for product_class in classes
-        for offer in product_class.cheapest
-    ]
+    scored = []
+    for product_class in classes:
+        score = points_by_price(product_class, answers)
+        for offer in product_class.cheapest:
+            scored.append((score(offer.price), offer.price, offer.pk, product_class, offer))
+    return scored
 
 
 def rank(offers, limit: int) -> list[tuple]:
     """The best few scored offers by score, then price, then id."""
-    return sorted(offers, key=lambda offer: (-offer[0], offer[1], offer[2]))[:limit]
+    return heapq.nsmallest(limit, offers, key=lambda offer: (-offer[0], offer[1], offer[2]))
 
 
 @dataclass

@@ -16,8 +16,9 @@ rebuild:
   products in stock (`catalog.stock.out_of_stock_ids()`), so each class's size, cheapest few
   and cheapest featured product are those in stock, and a class with none in stock is left
   out (an empty category then says it is out of stock, as before). Worked out from the
-  catalog index (`in_stock`: touching only the classes with a product out of stock) and kept
-  under `content_version()`, which every change moves, stock included.
+  catalog index (`stocked.apply_stock`: touching only the classes with a product out of
+  stock, and after a stock change only those whose stock moved) and kept under
+  `content_version()`, which every change moves, stock included.
 
 Both versions live in the database and are read by one query per request, so every worker
 sees a change at once and nothing is served stale. A process also keeps the last catalog
@@ -28,9 +29,7 @@ request is stored.
 
 import hashlib
 from array import array
-from collections import Counter
 from dataclasses import dataclass, fields
-from itertools import islice
 
 from django.conf import settings
 from django.core.cache import cache
@@ -45,6 +44,7 @@ from .classes import (
     make_classes,
     scan_products,
 )
+from .stocked import FinderIndex, Stocked, apply_stock, class_order
 
 __all__ = [
     "CHEAPEST_PER_CLASS",
@@ -68,17 +68,6 @@ KEPT_OFFERS = 10  # offers a class keeps in the catalog index (the rest by id on
 
 
 @dataclass(frozen=True)
-class FinderIndex:
-    categories: tuple[Category, ...]  # every live category, in shop order
-    by_category: dict[int, tuple[ProductClass, ...]]
-    by_kind: dict[str, tuple[ProductClass, ...]]
-
-    @property
-    def classes(self) -> tuple[ProductClass, ...]:
-        return tuple(c for classes in self.by_category.values() for c in classes)
-
-
-@dataclass(frozen=True)
 class CatalogIndex:
     """Every product that could be recommended, whatever its stock, in classes. Compact: the
     cheapest few offers of a class (`KEPT_OFFERS`) and only the ids of the rest."""
@@ -91,26 +80,6 @@ class CatalogIndex:
     places: array  # by id - first_pk: the position of its class in `classes`, or -1 (none)
 
 
-def _order(product_class: ProductClass) -> tuple:
-    """A stable order, so the same catalog always gives the same index."""
-    cheapest = product_class.cheapest[0]
-    return (product_class.category_id, cheapest.price, cheapest.pk)
-
-
-def group(categories, classes) -> FinderIndex:
-    """The index: the classes grouped by category and by kind."""
-    by_category: dict[int, list] = {}
-    by_kind: dict[str, list] = {}
-    for product_class in classes:
-        by_category.setdefault(product_class.category_id, []).append(product_class)
-        by_kind.setdefault(product_class.kind, []).append(product_class)
-    return FinderIndex(
-        categories=categories,
-        by_category={key: tuple(value) for key, value in by_category.items()},
-        by_kind={key: tuple(value) for key, value in by_kind.items()},
-    )
-
-
 def build_catalog_index(kept: int | None = None) -> CatalogIndex:
     """Two queries: the categories; one pass over the products (`classes.scan_products`).
     Every published category: which of them are live (`Category.objects.live()`: with a
@@ -119,7 +88,7 @@ def build_catalog_index(kept: int | None = None) -> CatalogIndex:
     categories = tuple(Category.objects.published().order_by("position", "name", "pk"))
     kinds = {category.pk: category.kind for category in categories}
     kept = KEPT_OFFERS if kept is None else kept
-    made = sorted(make_classes(scan_products(), kinds, kept), key=lambda m: _order(m[0]))
+    made = sorted(make_classes(scan_products(), kinds, kept), key=lambda m: class_order(m[0]))
     first = min((min(order) for *_, order in made), default=0)  # order is by price, not id
     last = max((max(order) for *_, order in made), default=-1)
     places = array("i", [-1]) * (last - first + 1)  # ids are dense: 4 bytes an id
@@ -137,69 +106,9 @@ def build_catalog_index(kept: int | None = None) -> CatalogIndex:
 
 
 def in_stock(catalog: CatalogIndex, out_of_stock) -> FinderIndex:
-    """The finder's index: the catalog's classes with their products in stock only. A class
-    without a product out of stock is taken as it is; the others (found by id) are counted
-    again and their cheapest found past the ones out of stock; a class with nothing in stock is
-    left out, and so is a category with no class left (exactly `Category.objects.live()`:
-    published, with a recommendable product). Milliseconds, however large the catalog; a query
-    only when a class's cheapest in stock lie past its kept offers."""
-    gone: Counter = Counter()
-    first, places = catalog.first_pk, catalog.places
-    for pk in out_of_stock:
-        if 0 <= pk - first < len(places) and places[pk - first] >= 0:
-            gone[places[pk - first]] += 1
-    cheapest: dict[int, list[int]] = {}  # touched class -> the ids of its cheapest in stock
-    for place in gone:
-        if catalog.classes[place].size > gone[place]:
-            stocked = (pk for pk in catalog.order[place] if pk not in out_of_stock)
-            cheapest[place] = list(islice(stocked, CHEAPEST_PER_CLASS))
-    offers = {
-        offer.pk: offer
-        for place in cheapest
-        for offer in (*catalog.classes[place].cheapest, *catalog.kept[place])
-    }
-    offers |= _offers({pk for pks in cheapest.values() for pk in pks} - offers.keys())
-    classes = []
-    for place, product_class in enumerate(catalog.classes):
-        if place in cheapest:
-            found = tuple(offers[pk] for pk in cheapest[place] if pk in offers)
-            if not found:
-                continue  # gone from the database since the catalog index was built
-            featured = found[0] if product_class.is_featured else None
-            size = product_class.size - gone[place]
-            product_class = _in_stock(product_class, size, found, featured)
-        elif gone[place]:
-            continue  # nothing in stock
-        classes.append(product_class)
-    classes.sort(key=_order)
-    live = {product_class.category_id for product_class in classes}
-    return group(tuple(c for c in catalog.categories if c.pk in live), classes)
-
-
-_FIELDS = tuple(f.name for f in fields(ProductClass))
-
-
-def _in_stock(product_class, size, cheapest, featured) -> ProductClass:
-    """`dataclasses.replace(product_class, size=..., ...)`, ten times faster: the class is
-    checked already, only what stock changes is set."""
-    made = object.__new__(ProductClass)
-    for name in _FIELDS:
-        object.__setattr__(made, name, getattr(product_class, name))
-    object.__setattr__(made, "size", size)
-    object.__setattr__(made, "cheapest", cheapest)
-    object.__setattr__(made, "featured", featured)
-    return made
-
-
-def _offers(pks) -> dict[int, Offer]:
-    """Offers of products past their class's kept ones (one query, and rarely: only when all
-    but a couple of a class's cheapest few are out of stock)."""
-    if not pks:
-        return {}
-    rows = Product.objects.filter(pk__in=pks).values_list(
-        "pk", "price", "is_featured", "slug", "name"
-    )
-    return {row[0]: Offer(*row) for row in rows}
+    """The finder's index: the catalog's classes with their products in stock only, worked
+    out from scratch (`stocked.apply_stock`)."""
+    return apply_stock(catalog, out_of_stock).index
 
 
 def build_index() -> FinderIndex:
@@ -235,6 +144,7 @@ class _Memo:
     cards: dict[int, Product] = {}
     stock_key: str | None = None  # the content version's key
     index: FinderIndex | None = None
+    stocked: Stocked | None = None  # the last finder's index worked out here, and how
 
     @classmethod
     def current(cls) -> "type[_Memo]":
@@ -243,7 +153,7 @@ class _Memo:
         version, without_stock = content_versions()
         key = f"finder:{SHAPE}:{without_stock}"
         if cls.key != key:
-            cls.key, cls.catalog, cls.cards = key, None, {}
+            cls.key, cls.catalog, cls.cards, cls.stocked = key, None, {}, None
         stock_key = f"{key}:stock:{version}"
         if cls.stock_key != stock_key:
             cls.stock_key, cls.index = stock_key, None
@@ -252,7 +162,7 @@ class _Memo:
     @classmethod
     def forget(cls) -> None:
         cls.key, cls.catalog, cls.cards = None, None, {}
-        cls.stock_key, cls.index = None, None
+        cls.stock_key, cls.index, cls.stocked = None, None, None
 
 
 def drop_process_copy() -> None:
@@ -280,23 +190,31 @@ def catalog_index() -> CatalogIndex:
 
 def finder_index() -> FinderIndex:
     """The finder's index for the current content version: this process's copy when it is
-    current, else the shared cache's, else worked out from the catalog index and the stock
-    (and stored for every server). `FINDER_INDEX_SECONDS = 0` (the tests) builds both afresh
-    on every call."""
+    current; else, when this process worked out the index for an earlier stock over the same
+    catalog index, worked out again for the classes whose stock moved only (a stock sync: one
+    class or none, under a millisecond, no shared cache); else the shared cache's; else
+    worked out from the catalog index and the stock (and stored for every server).
+    `FINDER_INDEX_SECONDS = 0` (the tests) builds both afresh on every call."""
     if not _caching():
         return build_index()
     memo = _Memo.current()
     if memo.index is None:
-        key = f"{memo.stock_key}:index"
-        index = cache.get(key)
-        if index is None:
-            from catalog.stock import out_of_stock_ids
+        from catalog.stock import out_of_stock_ids
 
-            index = in_stock(catalog_index(), out_of_stock_ids())
+        previous = memo.stocked
+        if previous is not None and previous.catalog is memo.catalog:
+            stocked = apply_stock(memo.catalog, out_of_stock_ids(), previous)
+        else:
+            key = f"{memo.stock_key}:index"
+            index = cache.get(key)
+            if index is not None:
+                memo.index = index
+                return index
+            stocked = apply_stock(catalog_index(), out_of_stock_ids())
             # Of use while its content version is current only (a second or so under a stock
-            # sync), and worked out again in milliseconds: not kept for long.
-            cache.set(key, index, timeout=min(settings.FINDER_INDEX_SECONDS, INDEX_SECONDS))
-        memo.index = index
+            # sync), to a server without an index of its own: not kept for long.
+            cache.set(key, stocked.index, timeout=min(settings.FINDER_INDEX_SECONDS, INDEX_SECONDS))
+        memo.stocked, memo.index = stocked, stocked.index
     return memo.index
 
 

@@ -27,6 +27,9 @@ def compatible(flags: int) -> bool:
     return all(flags & conflict != conflict for conflict in CONFLICTS)
 
 
+_SAFE = tuple(map(compatible, range(2 * LATEX_TOY)))  # `compatible` of every mask of flags
+
+
 @dataclass(frozen=True)
 class Candidate:
     pk: int
@@ -60,18 +63,48 @@ def _keeper(states: dict):
     return keep
 
 
+def _dominated(candidate: Candidate, other: Candidate) -> bool:
+    """`other` is at least as good as `candidate` in any kit: it fits wherever `candidate` fits
+    (no more flags, no dearer), scores as much, and wins the tie on price or id; so a best kit
+    never holds `candidate` (put `other` in its place and the kit is better)."""
+    return (
+        other.flags | candidate.flags == candidate.flags
+        and other.score >= candidate.score
+        and other.price <= candidate.price
+        and (
+            other.score > candidate.score
+            or other.price < candidate.price
+            or other.pk < candidate.pk
+        )
+    )
+
+
+def front(group: list[Candidate]) -> list[Candidate]:
+    """The group's candidates that no other candidate dominates (`_dominated`), in the group's
+    order: the only ones the best kit can hold. Dominance is transitive, so comparing with the
+    candidates kept so far (best first) is enough."""
+    kept: list[Candidate] = []
+    for candidate in sorted(group, key=lambda c: (-c.score, c.price, c.pk)):
+        if not any(_dominated(candidate, other) for other in kept):
+            kept.append(candidate)
+    keep = set(map(id, kept))
+    return [candidate for candidate in group if id(candidate) in keep]
+
+
 def _search(groups: list[list[Candidate]], budget: Decimal | None) -> dict:
     """Every reachable (products taken, total score, flags), each with its cheapest way (then
-    the smallest ids): a group may be passed over, so partial kits are states too."""
+    the smallest ids): a group may be passed over, so partial kits are states too. Only each
+    group's `front` is tried: the rest never make the best kit."""
     states = {(0, 0, 0): (Decimal("0"), (), (), ())}
     for position, group in enumerate(groups):
         following: dict = {}
         keep = _keeper(following)
+        group = front(group)
         for (count, score, flags), (price, ids, items, skipped) in states.items():
             keep((count, score, flags), (price, ids, items, skipped + (position,)))
             for candidate in group:
                 new_flags = flags | candidate.flags
-                if not compatible(new_flags):
+                if not _SAFE[new_flags]:
                     continue
                 new_price = price + candidate.price
                 if budget is not None and new_price > budget:

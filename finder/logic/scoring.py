@@ -112,10 +112,19 @@ PREFERENCE_WEIGHT = TIER**3  # a rank divided by it: the preference points alone
 
 def points(item, price: Decimal, answers: Answers) -> int:
     """The whole score of a product (or a class of products at this price)."""
-    preferences = preference_points(item, answers) + budget_points(price, answers)
-    score = preferences * TIER + gentleness(item, answers)
+    return points_by_price(item, answers)(price)
+
+
+def points_by_price(item, answers: Answers):
+    """`points` of a class of products as a function of the price: only the budget point
+    depends on it, the rest is worked out once for the class."""
+    score = preference_points(item, answers) * TIER + gentleness(item, answers)
     score = score * TIER + aimed_at(item, answers)
-    return score * TIER + curation(item, answers)
+    score = score * TIER + curation(item, answers)
+    budget, within = answers.budget, score + BUDGET_POINTS * TIER**3
+    if budget is None:
+        return lambda price: score
+    return lambda price: within if price <= budget else score
 
 
 @dataclass(frozen=True)

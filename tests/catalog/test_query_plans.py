@@ -19,6 +19,7 @@ from catalog.facets import RelatedFacet, count_facets
 from catalog.filters import ProductFilterSet
 from catalog.forms import PAGE_SIZE
 from catalog.models import Category, Material, Product
+from catalog.stock import out_of_stock_query
 from finder.logic import Answers, recommend
 from finder.logic.index import cards_query
 from tests.factories import MaterialFactory, kind_category
@@ -121,6 +122,20 @@ def test_the_finder_reads_the_products_it_shows_by_primary_key(big_catalog):
     scans = scans_of_products(cards_query(shown))
     assert any(name == "catalog_product_pkey" for _, name in scans), scans
     assert ("Seq Scan", None) not in scans
+
+
+def test_every_worker_reads_the_products_out_of_stock_from_their_own_small_index(big_catalog):
+    """After every stock change each worker reads the ids of the products out of stock
+    (catalog.stock): from the partial index of them, not from the table."""
+    sold_out = list(Product.objects.order_by("pk").values_list("pk", flat=True))[::40]
+    Product.objects.filter(pk__in=sold_out).update(stock=0)
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE catalog_product")
+    scans = scans_of_products(out_of_stock_query())
+    assert scans and all(name == "product_out_of_stock" for _, name in scans), scans
+    assert set(out_of_stock_query()) == set(
+        Product.objects.filter(stock=0).values_list("pk", flat=True)
+    )
 
 
 def facet_queries(query: str) -> list[str]:

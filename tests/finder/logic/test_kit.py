@@ -31,6 +31,24 @@ def test_equal_scores_prefer_the_cheaper_kit_then_the_smaller_ids():
     assert [item.pk for item in kit_search.solve(groups, None).items] == [2]
 
 
+def test_the_search_tries_only_candidates_no_other_beats_in_every_kit():
+    silicone = kit_search.SILICONE_TOY
+    group = [
+        Candidate(1, 2, D("20")),
+        Candidate(2, 2, D("25")),  # dearer than 1 for the same score: never in a best kit
+        Candidate(3, 1, D("20")),  # scores less than 1 for the same price
+        Candidate(4, 2, D("20")),  # ties with 1, but the larger id loses the tie
+        Candidate(5, 2, D("15"), silicone),  # cheaper, but not safe with a silicone lube
+        Candidate(6, 3, D("30"), silicone),  # best score, silicone
+        Candidate(7, 3, D("35"), silicone),  # dearer than 6 with the same flags
+    ]
+    assert [c.pk for c in kit_search.front(group)] == [1, 5, 6]
+    lubes = [Candidate(8, 1, D("5"), kit_search.SILICONE_LUBE)]
+    # With a silicone lube wanted, only 1 fits beside it; within £25 only 5 fits (partial).
+    assert [c.pk for c in kit_search.solve([group, lubes], D("100")).items] == [1, 8]
+    assert [c.pk for c in kit_search.solve([group, lubes], D("18")).items] == [5]
+
+
 def test_a_budget_too_small_for_every_group_gives_the_best_partial_kit():
     groups = [[Candidate(1, 0, D("30"))], [Candidate(2, 0, D("25")), Candidate(3, 1, D("40"))]]
     partial = kit_search.solve(groups, D("54.99"))

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from catalog.models import Category, Product
 from catalog.stock import read_out_of_stock_ids
 from finder.logic.index import build_catalog_index, in_stock
+from finder.logic.stocked import apply_stock
 from tests.factories import ProductFactory, kind_category
 from tests.finder.logic.random_catalogs import DB_EXAMPLES, build, catalogs, rolled_back
 
@@ -55,6 +56,24 @@ def test_the_stock_is_applied_exactly_whatever_a_class_keeps(db, catalog, kept, 
                 assert product_class.featured == (
                     product_class.cheapest[0] if product_class.is_featured else None
                 )
+
+
+@DB_EXAMPLES
+@given(catalog=catalogs, kept=st.integers(0, 4), data=st.data())
+def test_the_stock_applied_change_by_change_is_the_stock_applied_afresh(db, catalog, kept, data):
+    """A worker works out the finder's index again after a stock change from the one it had
+    (only the classes whose stock moved): it must be the index worked out from scratch."""
+    with rolled_back():
+        build(catalog)
+        pks = sorted(Product.objects.values_list("pk", flat=True))
+        catalog_index = build_catalog_index(kept=kept)
+        stocked = None
+        sold_out: set = set()
+        for _ in range(4):
+            if pks:  # a stock sync: a few products sell out, a few come back
+                sold_out ^= data.draw(st.sets(st.sampled_from(pks), max_size=3))
+            stocked = apply_stock(catalog_index, sold_out, stocked)
+            assert stocked.index == in_stock(build_catalog_index(), sold_out)
 
 
 def test_a_class_whose_kept_offers_are_sold_out_reads_the_next_ones(django_assert_num_queries):
