@@ -1,11 +1,12 @@
 """`{{ product|card }}`: a product's card values (catalog.cards), for `catalog/_card.html`;
-`{% add_to_basket card %}`: the card's "Add to basket" form (`basket/_add_form.html`)."""
+`{% add_to_basket card %}`: the card's "Add to basket" form (`basket/_add_form.html`);
+`{% kept_card kept %}`: a card kept as HTML (catalog.cards.page_cards), its form filled in."""
 
 from django import template
 from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
 
-from catalog.cards import Card, Cards
+from catalog.cards import Card, Cards, KeptCard
 
 register = template.Library()
 
@@ -31,21 +32,35 @@ def card(product) -> Card:
     return Cards().card(product)
 
 
-@register.simple_tag(takes_context=True)
-def add_to_basket(context, card: Card) -> SafeString:
-    """What `{% include "basket/_add_form.html" with product=card.product %}` gives, with the
-    form rendered once per page render (and per `next`) and the card's slug and name filled in:
-    the same HTML, token and all, at a fraction of an include's cost per card."""
-    product = card.product
-    in_stock = bool(product.in_stock)
+def add_form(context, slug: str, name: str, in_stock: bool) -> str:
+    """What `{% include "basket/_add_form.html" %}` gives for a product with this slug, name
+    and stock, with the form rendered once per page render (and per `next`) and the slug and
+    name filled in: the same HTML, token and all, at a fraction of an include's cost."""
     # Kept for the whole page's render: each include has a render context of its own, above
     # the page's (the first), which lives as long as this render and no longer.
     shapes = context.render_context.dicts[0]
-    key = (ADD_FORM, in_stock, context.get("next"))
+    key = (ADD_FORM, bool(in_stock), context.get("next"))
     shape = shapes.get(key)
     if shape is None:
         form = context.template.engine.get_template(ADD_FORM)
-        with context.push(product=MarkedProduct(in_stock)):
+        with context.push(product=MarkedProduct(bool(in_stock))):
             shape = shapes[key] = str(form.render(context))
-    html = shape.replace(SLUG_MARK, conditional_escape(product.slug))
-    return mark_safe(html.replace(NAME_MARK, conditional_escape(product.name)))
+    html = shape.replace(SLUG_MARK, conditional_escape(slug))
+    return html.replace(NAME_MARK, conditional_escape(name))
+
+
+@register.simple_tag(takes_context=True)
+def add_to_basket(context, card: Card) -> SafeString:
+    """The card's form; when the card is made for keeping (`card_form_mark`), the mark that
+    stands for it."""
+    mark = context.get("card_form_mark")
+    if mark:
+        return mark_safe(mark)
+    product = card.product
+    return mark_safe(add_form(context, product.slug, product.name, product.in_stock))
+
+
+@register.simple_tag(takes_context=True)
+def kept_card(context, kept: KeptCard) -> SafeString:
+    form = add_form(context, kept.slug, kept.name, kept.in_stock)
+    return mark_safe(f"{kept.before}{form}{kept.after}")
