@@ -6,21 +6,41 @@ pattern, the drawings' static URLs) worked out once per page rather than once pe
 for templates that show a product or two (`_product_card.html`). Both give the same HTML.
 Load the products with `Product.objects.with_card_data()` (or as the listing does) so a card
 runs no query.
+
+A listing's cards (`page_cards`) are kept as HTML in each process, the last `KEPT_CARDS` of
+them, under the content version without stock, the product and whether it is in stock: a card
+shows nothing else (its photo, notes and category are content, so any change to them moves
+the version). A page miss then reads and renders only the products whose card this process
+has not made yet at this version; the same product shows in many listings (sorts, filters,
+pages). It is safe for the reason `catalog.render_cache`'s local parts are: the version is read
+from the database on each request, so a card kept under an older one is never asked for
+again. The card's add-to-basket form is left out and filled in per page (it holds the
+visitor's CSRF token and the page's address: catalog_cards.kept_card).
 """
 
 import re
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.conf import settings
+from django.template.loader import get_template
 from django.urls import reverse
 
 from catalog.drawings import drawing_url
 from catalog.models import Level, Product
+from catalog.stock import out_of_stock_ids
+from core.content import content_version_without_stock
 
 # As `capfirst` shows a level.
 LEVEL_LABELS = {level.value: level.value[:1].upper() + level.value[1:] for level in Level}
 SLUG = "--slug--"  # stands for a product's slug in its URL pattern
 PLAIN_SLUG = re.compile(r"[-a-zA-Z0-9_]+")  # what the URL's `slug` converter takes, as is
+CARD_TEMPLATE = "catalog/_card.html"
+FORM_MARK = "\x00add-form\x00"  # where a kept card's form goes (a NUL never comes from content)
+KEPT_CARDS = 4096  # cards a process keeps, the most recently used
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,3 +97,78 @@ class Cards:
             drawing_name=drawing,
             note=product.top_safety_note,
         )
+
+
+@dataclass(frozen=True, slots=True)
+class KeptCard:
+    """A card's HTML around its add-to-basket form, and what the form needs."""
+
+    before: str
+    after: str
+    slug: str
+    name: str
+    in_stock: bool
+
+
+class CardKeeper:
+    """The cards this process made last: key -> KeptCard, least recently used first out."""
+
+    def __init__(self, size: int = KEPT_CARDS):
+        self.size = size
+        self.lock = threading.Lock()
+        self.cards: OrderedDict = OrderedDict()
+
+    def get(self, key) -> KeptCard | None:
+        with self.lock:
+            found = self.cards.get(key)
+            if found is not None:
+                self.cards.move_to_end(key)
+            return found
+
+    def put(self, key, card: KeptCard) -> None:
+        with self.lock:
+            self.cards[key] = card
+            self.cards.move_to_end(key)
+            while len(self.cards) > self.size:
+                self.cards.popitem(last=False)
+
+    def clear(self) -> None:
+        with self.lock:
+            self.cards.clear()
+
+
+kept_cards = CardKeeper()
+
+
+def forget() -> None:
+    """Drop this process's cards (as a freshly started worker would have none)."""
+    kept_cards.clear()
+
+
+def page_cards(ids: list[int], read: Callable[[list[int]], list[Product]]) -> list[KeptCard]:
+    """The cards of the products `ids`, in that order: kept ones as they are, the others made
+    from `read(missing ids)` (the products, as the listing reads them) and kept. A product
+    `read` does not return (no longer listed) has no card."""
+    if not ids:
+        return []
+    cards = Cards()
+    keep = settings.KEEP_PER_VERSION  # off in tests, whose changes do not move the version
+    found = {}
+    if keep:
+        version, out = content_version_without_stock(), out_of_stock_ids()
+        for pk in ids:
+            kept = kept_cards.get((version, cards.url_start, pk, pk not in out))
+            if kept is not None:
+                found[pk] = kept
+    missing = [pk for pk in ids if pk not in found]
+    if missing:
+        template = get_template(CARD_TEMPLATE)
+        for product in read(missing):
+            card = cards.card(product)
+            html = template.render({"card": card, "card_form_mark": FORM_MARK})
+            before, after = html.split(FORM_MARK)
+            kept = KeptCard(before, after, product.slug, product.name, card.in_stock)
+            found[product.pk] = kept
+            if keep:
+                kept_cards.put((version, cards.url_start, product.pk, card.in_stock), kept)
+    return [found[pk] for pk in ids if pk in found]

@@ -116,6 +116,7 @@ class CategoryRow:
     slug: str
     name: str
     published: bool
+    kind: str = ""
 
 
 @dataclass(frozen=True)
@@ -228,6 +229,7 @@ def build(version: int) -> FacetIndex:
             "stock",
             *FLAG_FIELDS,
             *VALUE_FIELDS,
+            "category__kind",
         )
     )
     flags = {name: BitMap() for name in FLAG_FIELDS}
@@ -248,7 +250,7 @@ def build(version: int) -> FacetIndex:
             featured.append(pk)
         if category_id not in by_category:
             by_category[category_id] = BitMap()
-            category_info[category_id] = row[6:10]
+            category_info[category_id] = (*row[6:10], row[-1])
             if live:
                 live_now.add(category_id)
         by_category[category_id].add(pk)
@@ -263,8 +265,8 @@ def build(version: int) -> FacetIndex:
                 values[name].setdefault(value, BitMap()).add(pk)
     everything = BitMap(names)
     categories = [
-        CategoryRow(pk, slug, name, published)
-        for pk, (slug, name, published, _rank) in sorted(
+        CategoryRow(pk, slug, name, published, kind)
+        for pk, (slug, name, published, _rank, kind) in sorted(
             category_info.items(), key=lambda item: item[1][3]
         )
     ]
@@ -331,6 +333,14 @@ class Keeper:
         self._lock = threading.Lock()
         self._kept: FacetIndex | None = None
 
+    def kept(self) -> FacetIndex | None:
+        """The copy this process keeps, when it is of the current version; else None (and
+        nothing is built)."""
+        kept = self._kept
+        if kept is not None and kept.version == content_version_without_stock():
+            return kept
+        return None
+
     def current(self) -> FacetIndex:
         version = content_version_without_stock()
         kept = self._kept
@@ -359,3 +369,8 @@ def forget() -> None:
 def current_index() -> FacetIndex:
     """The index of the catalog as of this request (built on first use per version)."""
     return _keeper.current()
+
+
+def kept_index() -> FacetIndex | None:
+    """The index of the catalog as of this request if this process has it, else None."""
+    return _keeper.kept()

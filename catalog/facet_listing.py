@@ -208,15 +208,36 @@ class IndexedProducts:
         return len(self.query.result)
 
     def __getitem__(self, key):
+        return self.read(self.ids(key))
+
+    def ids(self, key) -> list[int]:
+        """The ids of a slice of the listing, in its order."""
         if not isinstance(key, slice) or key.step not in (None, 1):
             raise TypeError("a listing is read a page at a time")
         start, stop, _ = key.indices(len(self))
-        ids = self.query.page_ids(start, max(stop - start, 0))
+        return self.query.page_ids(start, max(stop - start, 0))
+
+    def read(self, ids: list[int]) -> list[Product]:
+        """These products, in this order (one still listed: published)."""
         if not ids:
             return []
         rows = Product.objects.published().select_related("category").with_cover().in_bulk(ids)
         products = [rows[pk] for pk in ids if pk in rows]
         return with_notes(products, materials=self.materials)
+
+
+class IndexedIds:
+    """The listing's ids for the paginator, read from the index only: the page's cards are
+    then made from them (catalog.cards.page_cards), reading only the products they need."""
+
+    def __init__(self, products: IndexedProducts):
+        self.products = products
+
+    def __len__(self) -> int:
+        return len(self.products)
+
+    def __getitem__(self, key) -> list[int]:
+        return self.products.ids(key)
 
 
 def with_notes(products: list[Product], *, materials: bool) -> list[Product]:

@@ -9,9 +9,10 @@ from django_filters.views import FilterMixin
 
 from catalog import selectors
 from catalog.canonical import canonical_query
-from catalog.cards import Cards
+from catalog.cards import page_cards
 from catalog.drafts import description_draft_for
 from catalog.facet_index import FacetIndex, current_index
+from catalog.facet_listing import IndexedIds
 from catalog.filters import ProductFilterSet
 from catalog.forms import PAGE_SIZE
 from catalog.models import Category, Product, StorePage
@@ -98,7 +99,9 @@ class ProductListView(FilterMixin, ListView):
         help_ = self.listing.search_help
         if help_ is not None and not help_.found:
             help_.suggestions += self.more_suggestions(self.listing)
-        self.object_list = self.listing.products
+        # A page of products for the JSON; of ids for the HTML, whose cards read what they need.
+        products = self.listing.products
+        self.object_list = products if as_json else IndexedIds(products)
         context = self.get_context_data()
         status = 400 if self.listing.errors else 200
         if as_json:
@@ -106,7 +109,7 @@ class ProductListView(FilterMixin, ListView):
                 listing_object(self.listing, context["page_obj"]), status=status
             )
         else:
-            context["cards"] = Cards().of(context["products"])  # what the page's cards show
+            context["cards"] = page_cards(context["products"], products.read)
             response = self.render_to_response(context, status=status)
         if self.listing.page_number > context["paginator"].num_pages:
             response.page_cache = False  # the last page, shown under another page's address

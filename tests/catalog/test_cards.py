@@ -58,3 +58,37 @@ def test_card_urls_are_the_products_own():
     products = [ProductFactory(slug="soft-cuffs"), ProductFactory(slug="x_1-2")]
     cards = Cards().of(products)
     assert [card.url for card in cards] == [p.get_absolute_url() for p in products]
+
+
+FORM = re.compile(r"<form method=\"post\".*?</form>", re.S)
+
+
+def test_a_cards_add_form_is_the_basket_form_for_its_product(client):
+    """The form is rendered once per page and filled in per card: each card's form is still
+    exactly the basket's form for its own product, names with HTML in them escaped, with the
+    visitor's token, and none for a product out of stock."""
+    category = kind_category("impact")
+    odd = ProductFactory(name='A <b>"Bold"</b> & Paddle', slug="a-bold-paddle", category=category)
+    plain = ProductFactory(name="B Plain Paddle", category=category)
+    ProductFactory(name="C Sold Out", category=category, stock=0)
+
+    response = client.get("/catalog/?sort=name")
+    html = response.content.decode()
+    listed = ARTICLE.findall(html)
+    forms = [FORM.findall(card) for card in listed]
+
+    request = RequestFactory().get("/catalog/?sort=name")
+    token = response.context["csrf_token"]
+    expected = [
+        render_to_string("basket/_add_form.html", {"product": p, "csrf_token": token}, request)
+        for p in (odd, plain)
+    ]
+    assert [len(found) for found in forms] == [1, 1, 0]
+    assert [forms[0][0], forms[1][0]] == [FORM.findall(form)[0] for form in expected]
+    assert (
+        'Add <span class="visually-hidden">A &lt;b&gt;&quot;Bold&quot;&lt;/b&gt; &amp; Paddle '
+        in html
+    )
+    assert 'name="product" value="a-bold-paddle"' in forms[0][0]
+    assert 'name="product" value="' + plain.slug + '"' in forms[1][0]
+    assert "\x00" not in html

@@ -173,10 +173,11 @@ def served_from_cache(client, url, django_assert_num_queries, **headers):
 
 
 def rendered_again(client, url, django_assert_max_num_queries, **headers):
-    """The page at `url`, asserting the view ran (it was not in the cache)."""
-    with django_assert_max_num_queries(40) as captured:
+    """The page at `url`, asserting the view ran (it was not in the cache): it rendered its
+    template (a listing's kept index and cards can leave it as few queries as a hit)."""
+    with django_assert_max_num_queries(40):
         response = client.get(url, **headers)
-    assert len(captured.captured_queries) > 1, "served from the cache"
+    assert response.templates, "served from the cache"
     return response
 
 

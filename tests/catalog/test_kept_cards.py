@@ -1,0 +1,97 @@
+"""A listing's cards are kept as HTML in each process under the content version without stock
+(catalog.cards.page_cards): a page miss reads and renders only the products whose card the
+process has not made at this version. Customers get the same page, their own token in each
+card's form, and every change at once, on every worker."""
+
+import re
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from catalog import cards
+from catalog.models import Product, SafetyNote
+from tests.conftest import give_pass
+from tests.factories import ProductFactory, SafetyNoteFactory, kind_category
+
+pytestmark = pytest.mark.django_db
+
+ARTICLE = re.compile(r"<article class=\"card product-card\">.*?</article>", re.S)
+TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]*)"')
+URL = "/catalog/?sort=name"
+
+
+@pytest.fixture
+def shop(settings, django_capture_on_commit_callbacks):
+    settings.KEEP_PER_VERSION = True  # kept per version, as in production
+    category = kind_category("impact")
+    note = SafetyNoteFactory(severity="warning", text="Avoid the lower back.")
+    with django_capture_on_commit_callbacks(execute=True):
+        made = [
+            ProductFactory(name="A Paddle", category=category, safety_notes=[note]),
+            ProductFactory(name="B Crop", category=category),
+            ProductFactory(name="C Flogger", category=category),
+        ]
+    return made
+
+
+def change(django_capture_on_commit_callbacks, action):
+    """A change, committed: the content version moves, as outside tests."""
+    with django_capture_on_commit_callbacks(execute=True):
+        action()
+
+
+def page(client, url=URL) -> tuple[list[str], int]:
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "\x00" not in html
+    return [TOKEN.sub("token", card) for card in ARTICLE.findall(html)], len(queries)
+
+
+def test_kept_cards_are_the_cards_made_afresh_and_save_the_products_read(client, shop):
+    fresh, fresh_queries = page(client)
+    kept, kept_queries = page(client)
+    assert kept == fresh and len(kept) == 3
+    assert kept_queries <= fresh_queries - 3  # the products and their notes: not read again
+    cards.forget()  # another worker, with nothing kept
+    assert page(client)[0] == fresh
+
+
+def test_a_kept_card_shows_a_change_at_once(client, shop, django_capture_on_commit_callbacks):
+    page(client)
+    paddle, crop, _flogger = shop
+    change(
+        django_capture_on_commit_callbacks,
+        lambda: Product.objects.filter(pk=paddle.pk).update(name="A Wide Paddle"),
+    )
+    shown, _ = page(client)
+    assert "A Wide Paddle" in shown[0] and "Avoid the lower back." in shown[0]
+    note = SafetyNote.objects.get(text="Avoid the lower back.")
+    note.text = "Never the lower back."
+    change(django_capture_on_commit_callbacks, note.save)
+    assert "Never the lower back." in page(client)[0][0]
+    change(
+        django_capture_on_commit_callbacks,
+        lambda: Product.objects.filter(pk=crop.pk).update(stock=0),  # stock only
+    )
+    shown, _ = page(client)
+    assert "Out of stock" in shown[1] and "<form" not in shown[1]
+    assert "Out of stock" not in shown[0] and "<form" in shown[0]
+
+
+def test_each_visitor_gets_a_working_form_with_their_own_token(client, shop):
+    page(client)  # the cards are kept now
+    strict = give_pass(Client(enforce_csrf_checks=True))
+    html = strict.get(URL).content.decode()
+    tokens = TOKEN.findall(html)
+    assert len(tokens) == 3 and len(set(tokens)) == 1
+    slug = re.search(r'name="product" value="([^"]+)"', html).group(1)
+    response = strict.post(
+        "/basket/add/",
+        {"product": slug, "quantity": "1", "next": "/catalog/", "csrfmiddlewaretoken": tokens[0]},
+    )
+    assert response.status_code == 302
+    assert 'name="next" value="/catalog/"' in html
