@@ -15,12 +15,11 @@ from catalog.facet_index import FacetIndex, current_index
 from catalog.filters import ProductFilterSet
 from catalog.forms import PAGE_SIZE
 from catalog.models import Category, Product, StorePage
+from catalog.product_page import category_part, related_cards, store_pages
 from catalog.render_cache import remember, render_part, with_token
 from catalog.serializers import listing_object
 from catalog.sizes import RingSizeForm
 from core.content import content_version
-
-RELATED_PRODUCTS = 4
 
 
 def wants_json(request) -> bool:
@@ -200,6 +199,8 @@ class ProductDetailView(DetailView):
     def get_object(self, queryset=None):
         content_version()  # publishes a scheduled description draft that is due
         product = super().get_object(queryset)
+        self.category_part = category_part(product.category_id)
+        product.category = self.category_part.category  # with its notes, kept per version
         user = self.request.user
         if (
             self.request.GET.get("preview") == "draft"
@@ -234,18 +235,9 @@ class ProductDetailView(DetailView):
         return {"name": self.object.name, "description": self.object.description, "body": body}
 
     def get_context_data(self, **kwargs):
-        product = self.object
-        related = (
-            Product.objects.published()
-            .with_card_data()
-            .filter(category_id=product.category_id)
-            .exclude(pk=product.pk)
-            .order_by("-is_featured", "name")[:RELATED_PRODUCTS]
-        )
-        pages = StorePage.objects.filter(slug__in=[StorePage.DELIVERY, StorePage.RETURNS])
-        store_pages = {page.slug: page for page in pages}
+        related = related_cards(self.category_part, self.object)
         return super().get_context_data(
-            related=related, draft=self.draft, store_pages=store_pages, **kwargs
+            related=related, draft=self.draft, store_pages=store_pages(), **kwargs
         )
 
 

@@ -70,11 +70,10 @@ class ProductQuerySet(models.QuerySet):
         )
 
     def with_page_data(self):
-        """Everything the product's own page shows: the card's data with all its photos (the
-        page shows them all, so the cover needs no columns of its own)."""
-        return self.select_related("category").prefetch_related(
-            "materials", "safety_notes", "category__safety_notes", "photos"
-        )
+        """What the product's own page reads per product: its materials, notes and all its
+        photos (the page shows them all). Its category, with the category's notes, is the same
+        for many products: the page reads it once per version (catalog.product_page)."""
+        return self.prefetch_related("materials", "safety_notes", "photos")
 
     def with_cover(self):
         """Each product's first photo (file name and alt text) as two columns of its row, so a
