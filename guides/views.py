@@ -143,7 +143,8 @@ class GuidedProductDetailView(ProductDetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["featured_in"] = selectors.featured_in(self.object)
+        featured = remember("product-page-featured-in", [], selectors.featured_in_by_product)
+        context["featured_in"] = featured.get(self.object.pk, [])
         return context
 
 
