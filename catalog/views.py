@@ -191,7 +191,11 @@ class ProductDetailView(DetailView):
     draft = None
 
     def get_queryset(self):
-        products = Product.objects.with_page_data()
+        # The body reads the product's materials and notes once each (a plain query costs
+        # less than a prefetch); its photos are asked for twice when it has none (the body,
+        # then its picture), so they are prefetched. Its category, with the category's notes,
+        # comes from what product pages share (catalog.product_page).
+        products = Product.objects.prefetch_related("photos")
         if self.request.user.is_staff:
             return products  # curators may look at a product before publishing it
         return products.published()

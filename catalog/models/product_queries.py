@@ -69,12 +69,6 @@ class ProductQuerySet(models.QuerySet):
             .with_cover()
         )
 
-    def with_page_data(self):
-        """What the product's own page reads per product: its materials, notes and all its
-        photos (the page shows them all). Its category, with the category's notes, is the same
-        for many products: the page reads it once per version (catalog.product_page)."""
-        return self.prefetch_related("materials", "safety_notes", "photos")
-
     def with_cover(self):
         """Each product's first photo (file name and alt text) as two columns of its row, so a
         list of cards shows pictures without another query."""
