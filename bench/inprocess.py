@@ -3,15 +3,18 @@ Python process, which leaves out waiting for PostgreSQL) for each benchmarked pa
 test Client with the whole-page cache off, and the kept parts of pages too
 (`catalog/render_cache.py`; `DJANGO_RENDER_CACHE_SECONDS=3600` measures them on) (no HTTP
 server, no network). Use it to profile the
-Python side of a page; `make bench` measures the real thing.
+Python side of a page; `make bench` measures the real thing. `--vary` asks for a different
+random published product at each request of "product" (as the churn scenario's visitors do),
+so with the kept parts on it measures a miss of the product's body, not a kept one.
 
-    DATABASE_URL=... python bench/inprocess.py [--repeat 50] [--profile "finder API"]
+    DATABASE_URL=... python bench/inprocess.py [--repeat 50] [--profile "finder API"] [--vary]
 """
 
 import argparse
 import cProfile
 import os
 import pstats
+import random
 import sys
 import time
 from pathlib import Path
@@ -30,9 +33,19 @@ from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
-from bench.pages import PAGES  # noqa: E402
+from bench.pages import PAGES, Page  # noqa: E402
 from bench.queries import fetch  # noqa: E402
+from catalog.models import Product  # noqa: E402
 from core.age_gate import issue_pass  # noqa: E402
+
+
+def requests_of(page, count: int, vary: bool) -> list:
+    """`count` requests of the page: with `vary`, the product page of as many random published
+    products (none asked for twice), else the page itself each time."""
+    if not vary or page.name != "product":
+        return [page] * count
+    slugs = Product.objects.published().values_list("slug", flat=True)
+    return [Page(page.name, f"/products/{slug}/") for slug in random.sample(list(slugs), count)]
 
 
 def main() -> None:
@@ -40,26 +53,29 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=50)
     parser.add_argument("--profile", metavar="PAGE", help="cProfile this page, print the top 30")
     parser.add_argument("--only", metavar="PAGE", action="append", help="measure only these")
+    parser.add_argument("--vary", action="store_true", help="product: a new product each time")
     options = parser.parse_args()
     client = Client(HTTP_HOST="127.0.0.1", secure=True)
     client.cookies[settings.AGE_GATE_COOKIE] = issue_pass()
     pages = [p for p in PAGES if not options.only or p.name in options.only]
     for page in pages:
-        for _ in range(3):
-            response = fetch(client, page)  # warm up
+        chosen = requests_of(page, 3 + options.repeat + 1, options.vary)
+        warm, measured, counted = chosen[:3], chosen[3:-1], chosen[-1]
+        for request in warm:
+            response = fetch(client, request)  # warm up
         assert response.status_code == 200, (page.name, response.status_code)
         if options.profile == page.name:
             profiler = cProfile.Profile()
             profiler.enable()
         started, cpu = time.perf_counter(), time.process_time()
-        for _ in range(options.repeat):
-            fetch(client, page)
+        for request in measured:
+            fetch(client, request)
         elapsed = (time.perf_counter() - started) / options.repeat * 1000
         cpu = (time.process_time() - cpu) / options.repeat * 1000
         if options.profile == page.name:
             profiler.disable()
         with CaptureQueriesContext(connection) as captured:
-            fetch(client, page)
+            fetch(client, counted)
         sql = sum(float(q["time"]) for q in captured.captured_queries) * 1000
         print(
             f"{page.name:20s} {elapsed:7.1f} ms/request ({cpu:5.1f} ms Python CPU)  "
