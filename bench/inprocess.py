@@ -3,9 +3,11 @@ Python process, which leaves out waiting for PostgreSQL) for each benchmarked pa
 test Client with the whole-page cache off, and the kept parts of pages too
 (`catalog/render_cache.py`; `DJANGO_RENDER_CACHE_SECONDS=3600` measures them on) (no HTTP
 server, no network). Use it to profile the
-Python side of a page; `make bench` measures the real thing.
+Python side of a page; `make bench` measures the real thing. `--vary` asks for a different
+random published product at each request of "product" (as the churn scenario's visitors do),
+so with the kept parts on it measures a miss of the product's body, not a kept one.
 
-    DATABASE_URL=... python bench/inprocess.py [--repeat 50] [--profile "finder API"]
+    DATABASE_URL=... python bench/inprocess.py [--repeat 50] [--profile "finder API"] [--vary]
 
 `--finder-varied N` measures the finder API over N random answers instead (bench/varied.py's,
 as the churn scenario sends them), and `--stock-churn K` changes one random product's stock
@@ -36,8 +38,9 @@ from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
-from bench.pages import PAGES  # noqa: E402
+from bench.pages import PAGES, Page  # noqa: E402
 from bench.queries import fetch  # noqa: E402
+from catalog.models import Product  # noqa: E402
 from core.age_gate import issue_pass  # noqa: E402
 
 
@@ -85,6 +88,15 @@ def finder_varied(client, options) -> None:
         stats.sort_stats("tottime").print_stats(25)
 
 
+def requests_of(page, count: int, vary: bool) -> list:
+    """`count` requests of the page: with `vary`, the product page of as many random published
+    products (none asked for twice), else the page itself each time."""
+    if not vary or page.name != "product":
+        return [page] * count
+    slugs = Product.objects.published().values_list("slug", flat=True)
+    return [Page(page.name, f"/products/{slug}/") for slug in random.sample(list(slugs), count)]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--repeat", type=int, default=50)
@@ -92,6 +104,7 @@ def main() -> None:
     parser.add_argument("--only", metavar="PAGE", action="append", help="measure only these")
     parser.add_argument("--finder-varied", type=int, metavar="N", help="N random finder answers")
     parser.add_argument("--stock-churn", type=int, metavar="K", help="a stock change every K")
+    parser.add_argument("--vary", action="store_true", help="product: a new product each time")
     options = parser.parse_args()
     client = Client(HTTP_HOST="127.0.0.1", secure=True)
     client.cookies[settings.AGE_GATE_COOKIE] = issue_pass()
@@ -100,21 +113,23 @@ def main() -> None:
         return
     pages = [p for p in PAGES if not options.only or p.name in options.only]
     for page in pages:
-        for _ in range(3):
-            response = fetch(client, page)  # warm up
+        chosen = requests_of(page, 3 + options.repeat + 1, options.vary)
+        warm, measured, counted = chosen[:3], chosen[3:-1], chosen[-1]
+        for request in warm:
+            response = fetch(client, request)  # warm up
         assert response.status_code == 200, (page.name, response.status_code)
         if options.profile == page.name:
             profiler = cProfile.Profile()
             profiler.enable()
         started, cpu = time.perf_counter(), time.process_time()
-        for _ in range(options.repeat):
-            fetch(client, page)
+        for request in measured:
+            fetch(client, request)
         elapsed = (time.perf_counter() - started) / options.repeat * 1000
         cpu = (time.process_time() - cpu) / options.repeat * 1000
         if options.profile == page.name:
             profiler.disable()
         with CaptureQueriesContext(connection) as captured:
-            fetch(client, page)
+            fetch(client, counted)
         sql = sum(float(q["time"]) for q in captured.captured_queries) * 1000
         print(
             f"{page.name:20s} {elapsed:7.1f} ms/request ({cpu:5.1f} ms Python CPU)  "

@@ -16,12 +16,11 @@ from catalog.facet_listing import IndexedIds
 from catalog.filters import ProductFilterSet
 from catalog.forms import PAGE_SIZE
 from catalog.models import Category, Product, StorePage
+from catalog.product_page import category_part, related_cards, store_pages
 from catalog.render_cache import remember, render_part, with_token
 from catalog.serializers import listing_object
 from catalog.sizes import RingSizeForm
 from core.content import content_version
-
-RELATED_PRODUCTS = 4
 
 
 def wants_json(request) -> bool:
@@ -195,7 +194,11 @@ class ProductDetailView(DetailView):
     draft = None
 
     def get_queryset(self):
-        products = Product.objects.with_page_data()
+        # The body reads the product's materials and notes once each (a plain query costs
+        # less than a prefetch); its photos are asked for twice when it has none (the body,
+        # then its picture), so they are prefetched. Its category, with the category's notes,
+        # comes from what product pages share (catalog.product_page).
+        products = Product.objects.prefetch_related("photos")
         if self.request.user.is_staff:
             return products  # curators may look at a product before publishing it
         return products.published()
@@ -203,6 +206,8 @@ class ProductDetailView(DetailView):
     def get_object(self, queryset=None):
         content_version()  # publishes a scheduled description draft that is due
         product = super().get_object(queryset)
+        self.category_part = category_part(product.category_id)
+        product.category = self.category_part.category  # with its notes, kept per version
         user = self.request.user
         if (
             self.request.GET.get("preview") == "draft"
@@ -237,18 +242,9 @@ class ProductDetailView(DetailView):
         return {"name": self.object.name, "description": self.object.description, "body": body}
 
     def get_context_data(self, **kwargs):
-        product = self.object
-        related = (
-            Product.objects.published()
-            .with_card_data()
-            .filter(category_id=product.category_id)
-            .exclude(pk=product.pk)
-            .order_by("-is_featured", "name")[:RELATED_PRODUCTS]
-        )
-        pages = StorePage.objects.filter(slug__in=[StorePage.DELIVERY, StorePage.RETURNS])
-        store_pages = {page.slug: page for page in pages}
+        related = related_cards(self.category_part, self.object)
         return super().get_context_data(
-            related=related, draft=self.draft, store_pages=store_pages, **kwargs
+            related=related, draft=self.draft, store_pages=store_pages(), **kwargs
         )
 
 

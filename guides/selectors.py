@@ -61,20 +61,37 @@ def section_urls_for_categories(category_ids: Iterable[int]) -> dict[int, str]:
     return {pk: s.get_absolute_url() for pk, s in sections_for_categories(category_ids).items()}
 
 
-def featured_in(product) -> list[dict]:
-    """The published guide sections that show `product` as a pick, each once, with the
-    levels it is picked for: [{"section": Section, "levels": ["beginner", ...]}]. One query."""
-    picks = (
+def shown_picks_in_published_guides():
+    return (
         Pick.objects.shown()
-        .filter(product=product, section__guide__is_published=True)
+        .filter(section__guide__is_published=True)
         .select_related("section__guide")
         .order_by("section__guide__position", "section__guide__title", "section__position", "level")
     )
+
+
+def featured_entries(picks) -> list[dict]:
     found: dict[int, dict] = {}
     for pick in picks:
         entry = found.setdefault(pick.section_id, {"section": pick.section, "levels": []})
         entry["levels"].append(pick.get_level_display())
     return list(found.values())
+
+
+def featured_in(product) -> list[dict]:
+    """The published guide sections that show `product` as a pick, each once, with the
+    levels it is picked for: [{"section": Section, "levels": ["beginner", ...]}]. One query."""
+    return featured_entries(shown_picks_in_published_guides().filter(product=product))
+
+
+def featured_in_by_product() -> dict[int, list[dict]]:
+    """`featured_in` of every product some published guide shows, by product id: the picks
+    are few (curators choose them), so one query reads them all for every product page of a
+    content version (guides.views keeps it). One query."""
+    by_product: dict[int, list] = {}
+    for pick in shown_picks_in_published_guides():
+        by_product.setdefault(pick.product_id, []).append(pick)
+    return {pk: featured_entries(picks) for pk, picks in by_product.items()}
 
 
 def published_guides():

@@ -136,6 +136,15 @@ class GuideDetailView(DetailView):
         )
 
 
+def featured_in(product) -> list[dict]:
+    """The guide sections that pick the product: from every product's picks, read once per
+    page version and kept, or, when nothing is kept, from this product's picks alone."""
+    if settings.RENDER_CACHE_SECONDS <= 0:
+        return selectors.featured_in(product)
+    featured = remember("product-page-featured-in", [], selectors.featured_in_by_product)
+    return featured.get(product.pk, [])
+
+
 class GuidedProductDetailView(ProductDetailView):
     """The catalog's product page, plus the guides that pick the product."""
 
@@ -143,7 +152,7 @@ class GuidedProductDetailView(ProductDetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["featured_in"] = selectors.featured_in(self.object)
+        context["featured_in"] = featured_in(self.object)
         return context
 
 

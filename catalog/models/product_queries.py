@@ -69,13 +69,6 @@ class ProductQuerySet(models.QuerySet):
             .with_cover()
         )
 
-    def with_page_data(self):
-        """Everything the product's own page shows: the card's data with all its photos (the
-        page shows them all, so the cover needs no columns of its own)."""
-        return self.select_related("category").prefetch_related(
-            "materials", "safety_notes", "category__safety_notes", "photos"
-        )
-
     def with_cover(self):
         """Each product's first photo (file name and alt text) as two columns of its row, so a
         list of cards shows pictures without another query."""

@@ -1,6 +1,7 @@
 """A listing's cards (made a page at a time, catalog.cards.Cards) show exactly what the card
-of one product shows elsewhere (catalog/_product_card.html: the home page, related products),
-whatever the product has: a photo, an older image or a drawing; a safety note; stock."""
+of one product shows elsewhere (catalog/_product_card.html: the home page; a product page's
+related products are cards made by Cards too, catalog/product_page.py), whatever the product
+has: a photo, an older image or a drawing; a safety note; stock."""
 
 import re
 

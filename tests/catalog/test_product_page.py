@@ -78,8 +78,10 @@ def test_product_page_runs_a_constant_number_of_queries(client, django_assert_ma
     small = ProductFactory()
     ProductFactory(category=small.category)  # one related product
     content_version()  # the row is made on first use in an emptied test database, not per page
-    # 13: the page also reads the delivery and returns pages (one query, catalog.StorePage).
-    small_count = count_queries(client, small.get_absolute_url(), django_assert_max_num_queries, 13)
+    # 12 with nothing kept (the tests keep no parts): the product (4: its materials, notes and
+    # photos), its category (2, with its notes), related products (2, with their notes), the
+    # delivery and returns pages, the guides' picks, the header's categories, the content version.
+    small_count = count_queries(client, small.get_absolute_url(), django_assert_max_num_queries, 12)
 
     category = CategoryFactory(safety_notes=SafetyNoteFactory.create_batch(6))
     big = ProductFactory(
@@ -93,5 +95,5 @@ def test_product_page_runs_a_constant_number_of_queries(client, django_assert_ma
             materials=MaterialFactory.create_batch(3),
             safety_notes=SafetyNoteFactory.create_batch(2),
         )
-    big_count = count_queries(client, big.get_absolute_url(), django_assert_max_num_queries, 13)
+    big_count = count_queries(client, big.get_absolute_url(), django_assert_max_num_queries, 12)
     assert big_count == small_count

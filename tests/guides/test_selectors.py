@@ -1,6 +1,12 @@
 import pytest
 
-from guides.selectors import featured_in, section_urls_for_categories, sections_for_categories
+from catalog.models import Product
+from guides.selectors import (
+    featured_in,
+    featured_in_by_product,
+    section_urls_for_categories,
+    sections_for_categories,
+)
 from tests.factories import (
     CategoryFactory,
     GuideFactory,
@@ -80,3 +86,26 @@ def test_featured_in_lists_published_guides_that_show_the_pick(django_assert_num
 def test_a_product_the_guide_hides_is_not_featured_in_it():
     pick = PickFactory(product__stock=0)
     assert featured_in(pick.product) == []
+
+
+def test_every_products_picks_read_at_once_are_what_its_page_shows(django_assert_num_queries):
+    section = SectionFactory(with_category=True, heading="Impact toys")
+    both = ProductFactory(category=section.category, for_beginner=True, for_experienced=True)
+    PickFactory(section=section, product=both, level="experienced")
+    PickFactory(section=section, product=both, level="beginner")
+    PickFactory(section=SectionFactory(category=section.category, heading="More"), product=both)
+    PickFactory(section=section, product__stock=0)  # hidden: out of stock
+    PickFactory(section=section, product__is_published=False)  # hidden: unpublished
+    PickFactory(section=SectionFactory(guide__is_published=False, category=section.category))
+    dropped = PickFactory(section=section, level="beginner")
+    dropped_tags = {"for_beginner": False, "for_experienced": True}
+    Product.objects.filter(pk=dropped.product_id).update(**dropped_tags)  # level not carried
+    with django_assert_num_queries(1):
+        by_product = featured_in_by_product()
+    assert set(by_product) == {both.pk}
+    for product in Product.objects.all():
+        assert by_product.get(product.pk, []) == featured_in(product)
+    assert sorted((e["section"].heading, e["levels"]) for e in by_product[both.pk]) == [
+        ("Impact toys", ["Beginner", "Experienced"]),
+        ("More", ["Beginner"]),
+    ]

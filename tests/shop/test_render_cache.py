@@ -19,7 +19,9 @@ from tests.factories import (
     CuratorFactory,
     PickFactory,
     ProductFactory,
+    SafetyNoteFactory,
     SectionFactory,
+    StorePageFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -183,6 +185,49 @@ def test_what_staff_see_is_never_kept_for_customers(client, pick, committed):
     assert "Not published" in page(curator, draft.get_absolute_url())
     assert "Staff only" not in page(client, pick.section.guide.get_absolute_url())
     assert client.get(draft.get_absolute_url()).status_code == 404
+
+
+def test_a_product_nobody_asked_for_reads_only_itself(client, pick, django_assert_num_queries):
+    """What product pages share (the category, its first products, the delivery page, the
+    guides' picks) is read once: a first visit to another product of the category reads the
+    version and the product (with its materials, notes and photos)."""
+    other = pick.section.category.products.exclude(pk=pick.product.pk).get()
+    assert "Feather Paddle" in related(page(client, other.get_absolute_url()))
+    with django_assert_num_queries(5):
+        shown = page(client, pick.product.get_absolute_url())
+    assert related(shown).count("Soft Flogger") and "Feather Paddle" not in related(shown)
+    assert "Start gently" in shown  # the guide section that picks it
+
+
+def related(html: str) -> str:
+    return html[html.index('id="related-heading"') :]
+
+
+def test_a_new_note_delivery_page_or_pick_shows_at_once_on_every_product(client, pick, committed):
+    other = pick.section.category.products.exclude(pk=pick.product.pk).get()
+    urls = [pick.product.get_absolute_url(), other.get_absolute_url()]
+    assert "Featured in our guides" in page(client, urls[0])
+    assert "Featured in our guides" not in page(client, urls[1])
+    with committed():
+        pick.section.category.safety_notes.add(SafetyNoteFactory(text="Warm up the skin first."))
+        StorePageFactory(summary="Posted in a plain grey box.")
+        PickFactory(section=pick.section, product=other)
+    for url in urls:
+        shown = page(client, url)
+        assert "Warm up the skin first." in shown
+        assert "Posted in a plain grey box." in shown
+        assert "Featured in our guides" in shown
+
+
+def test_related_products_follow_a_change_at_once(client, pick, committed):
+    url = pick.product.get_absolute_url()
+    assert "Soft Flogger" in page(client, url)
+    with committed():
+        Product.objects.filter(name="Soft Flogger").update(is_published=False)
+        ProductFactory(name="Leather Strap", category=pick.section.category)
+    shown = page(client, url)
+    assert "Soft Flogger" not in shown
+    assert "Leather Strap" in shown
 
 
 def test_a_process_keeps_only_its_latest_parts_and_not_past_their_time():
