@@ -19,8 +19,6 @@ visitor's CSRF token and the page's address: catalog_cards.kept_card).
 """
 
 import re
-import threading
-from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
@@ -31,6 +29,7 @@ from django.urls import reverse
 
 from catalog.drawings import drawing_url
 from catalog.models import Level, Product
+from catalog.render_cache import LocalParts
 from catalog.stock import out_of_stock_ids
 from core.content import content_version_without_stock
 
@@ -41,6 +40,7 @@ PLAIN_SLUG = re.compile(r"[-a-zA-Z0-9_]+")  # what the URL's `slug` converter ta
 CARD_TEMPLATE = "catalog/_card.html"
 FORM_MARK = "\x00add-form\x00"  # where a kept card's form goes (a NUL never comes from content)
 KEPT_CARDS = 4096  # cards a process keeps, the most recently used
+KEPT_SECONDS = 24 * 3600  # a card under an old version is never asked for again anyway
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,34 +110,7 @@ class KeptCard:
     in_stock: bool
 
 
-class CardKeeper:
-    """The cards this process made last: key -> KeptCard, least recently used first out."""
-
-    def __init__(self, size: int = KEPT_CARDS):
-        self.size = size
-        self.lock = threading.Lock()
-        self.cards: OrderedDict = OrderedDict()
-
-    def get(self, key) -> KeptCard | None:
-        with self.lock:
-            found = self.cards.get(key)
-            if found is not None:
-                self.cards.move_to_end(key)
-            return found
-
-    def put(self, key, card: KeptCard) -> None:
-        with self.lock:
-            self.cards[key] = card
-            self.cards.move_to_end(key)
-            while len(self.cards) > self.size:
-                self.cards.popitem(last=False)
-
-    def clear(self) -> None:
-        with self.lock:
-            self.cards.clear()
-
-
-kept_cards = CardKeeper()
+kept_cards = LocalParts(KEPT_CARDS)  # the same least-recently-used store as kept parts'
 
 
 def forget() -> None:
@@ -170,5 +143,6 @@ def page_cards(ids: list[int], read: Callable[[list[int]], list[Product]]) -> li
             kept = KeptCard(before, after, product.slug, product.name, card.in_stock)
             found[product.pk] = kept
             if keep:
-                kept_cards.put((version, cards.url_start, product.pk, card.in_stock), kept)
+                key = (version, cards.url_start, product.pk, card.in_stock)
+                kept_cards.put(key, kept, KEPT_SECONDS)
     return [found[pk] for pk in ids if pk in found]

@@ -51,7 +51,7 @@ class LocalParts:
         self.lock = threading.Lock()
         self.parts: OrderedDict = OrderedDict()
 
-    def get(self, key: str):
+    def get(self, key):
         with self.lock:
             found = self.parts.get(key)
             if found is None:
@@ -62,7 +62,7 @@ class LocalParts:
             self.parts.move_to_end(key)
             return found[1]
 
-    def put(self, key: str, part, seconds: int) -> None:
+    def put(self, key, part, seconds: int) -> None:
         with self.lock:
             self.parts[key] = (self.clock() + seconds, part)
             self.parts.move_to_end(key)
