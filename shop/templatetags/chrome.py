@@ -9,7 +9,8 @@ any visitor sees. Nothing from the request reaches it: the stretch is rendered i
 its own that holds only `site_name`, so a per-visitor value put inside by mistake renders
 empty (and the layout's tests notice) instead of being shown to someone else. A changed
 setting (tests' `override_settings`) forgets everything kept; with the template engine in
-debug mode (templates read afresh as they are edited) nothing is kept.
+debug mode (templates read afresh as they are edited), or in a template made from a string
+(no file names it), nothing is kept.
 """
 
 import threading
@@ -17,6 +18,7 @@ import threading
 from django import template
 from django.conf import settings
 from django.core.signals import setting_changed
+from django.template.base import UNKNOWN_SOURCE
 from django.urls import get_script_prefix
 
 register = template.Library()
@@ -35,10 +37,10 @@ setting_changed.connect(forget, dispatch_uid="shop.templatetags.chrome.forget")
 
 class ConstantNode(template.Node):
     def __init__(self, nodelist, where: tuple[str, int]):
-        self.nodelist, self.where = nodelist, where
+        self.nodelist, self.where = nodelist, where  # (template's file, n-th stretch in it)
 
     def render(self, context):
-        keep = not context.template.engine.debug
+        keep = self.where[0] != UNKNOWN_SOURCE and not context.template.engine.debug
         key = (*self.where, get_script_prefix())
         found = _kept.get(key) if keep else None
         if found is None:
@@ -55,4 +57,6 @@ class ConstantNode(template.Node):
 def constant(parser, token):
     nodelist = parser.parse(("endconstant",))
     parser.delete_first_token()
-    return ConstantNode(nodelist, (str(parser.origin.name), token.lineno))
+    number = parser.extra_data.get("chrome.constant", 0)
+    parser.extra_data["chrome.constant"] = number + 1
+    return ConstantNode(nodelist, (str(parser.origin.name), number))
