@@ -40,7 +40,7 @@ from contextlib import contextmanager
 
 from django.apps import apps
 from django.core.signals import request_finished, request_started
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F, Q, Value
 from django.db.models.functions import Greatest
 from django.db.models.signals import m2m_changed, post_delete, post_save
@@ -74,23 +74,38 @@ def content_versions() -> tuple[int, int]:
     once per request; outside a request, a caller needing both reads them together here)."""
     versions = getattr(_request, "versions", None)
     if versions is None:
-        from core.models import ContentVersion
-
-        row = (
-            ContentVersion.objects.values_list("version", "version_without_stock", "due_at")
-            .filter(pk=1)
-            .first()
-        )
+        row = _read_row()
         if row is None:
             versions = _start()
         else:
-            version, without_stock, due_at = row
+            version, without_stock, due = row
             versions = (version, without_stock)
-            if due_at is not None and due_at <= timezone.now():
+            if due:
                 versions = publish_due_versions()
         if getattr(_request, "active", False):
             _request.versions = versions
     return versions
+
+
+def _read_row():
+    """(version, version without stock, whether something scheduled is due now), or None
+    without the row. Every page reads it, so it is one plain statement: the ORM's compiling of
+    the same query cost several times the query itself. The due time is compared in the
+    database, with `now` as the ORM's own filter would pass it (SQLite keeps text)."""
+    from core.models import ContentVersion
+
+    meta, quote = ContentVersion._meta, connection.ops.quote_name
+    columns = (meta.get_field(name).column for name in ("version", "version_without_stock"))
+    due_at, pk = quote(meta.get_field("due_at").column), quote(meta.pk.column)
+    sql = (
+        f"SELECT {', '.join(quote(c) for c in columns)}, "
+        f"CASE WHEN {due_at} IS NOT NULL AND {due_at} <= %s THEN 1 ELSE 0 END "
+        f"FROM {quote(meta.db_table)} WHERE {pk} = 1"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [connection.ops.adapt_datetimefield_value(timezone.now())])
+        row = cursor.fetchone()
+    return None if row is None else (row[0], row[1], bool(row[2]))
 
 
 def _start() -> tuple[int, int]:
