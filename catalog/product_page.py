@@ -1,7 +1,9 @@
 """What a product's page shows that is the same for many products, read once per page version
 (`catalog.render_cache.remember`) rather than once per product: the product's category with
-its safety notes, the category's first products as cards (the page's related products are
-those, less the product itself), and the delivery and returns pages.
+its safety notes, the category's first products as cards rendered to HTML (the page's related
+products are those, less the product itself; each card's add-to-basket form is filled in per
+page, as a listing's kept cards are: `catalog_cards.kept_card`), and the delivery and returns
+pages.
 
 A visitor asking for a product nobody asked for under this version (the common case in a big
 catalog) then reads only the product itself. What is kept holds no visitor's data, and its
@@ -12,8 +14,9 @@ for the kept body). With `RENDER_CACHE_SECONDS = 0` each is read afresh.
 from dataclasses import dataclass
 
 from django.db.models import prefetch_related_objects
+from django.template.loader import get_template
 
-from catalog.cards import Card, Cards
+from catalog.cards import CARD_TEMPLATE, FORM_MARK, Cards, KeptCard
 from catalog.models import Category, Product, StorePage
 from catalog.render_cache import remember
 
@@ -21,9 +24,27 @@ RELATED_PRODUCTS = 4
 
 
 @dataclass(frozen=True)
+class RelatedCard:
+    product_id: int
+    card: KeptCard
+
+
+@dataclass(frozen=True)
 class CategoryPart:
     category: Category  # with its safety notes loaded
-    cards: list[Card]  # its first RELATED_PRODUCTS + 1 published products, in related order
+    cards: list[RelatedCard]  # its first RELATED_PRODUCTS + 1 published products, in order
+
+
+def kept_cards_of(products: list[Product]) -> list[RelatedCard]:
+    """The products' cards as HTML around their forms (as `catalog.cards.page_cards` makes them)."""
+    template = get_template(CARD_TEMPLATE)
+    related = []
+    for card in Cards().of(products):
+        html = template.render({"card": card, "card_form_mark": FORM_MARK})
+        before, after = html.split(FORM_MARK)
+        kept = KeptCard(before, after, card.product.slug, card.name, card.in_stock)
+        related.append(RelatedCard(card.product.pk, kept))
+    return related
 
 
 def read_category_part(category_id: int) -> CategoryPart:
@@ -37,16 +58,20 @@ def read_category_part(category_id: int) -> CategoryPart:
     for product in first:
         product.category = category  # one instance: its notes are read once
     prefetch_related_objects(first, "safety_notes")
-    return CategoryPart(category=category, cards=Cards().of(first))
+    return CategoryPart(category=category, cards=kept_cards_of(first))
 
 
 def category_part(category_id: int) -> CategoryPart:
-    return remember("product-page-category", [category_id], lambda: read_category_part(category_id))
+    # The name says what shape is kept: workers of an older release may keep another under
+    # the same version while a release rolls out.
+    name = "product-page-category-2"
+    return remember(name, [category_id], lambda: read_category_part(category_id))
 
 
-def related_cards(part: CategoryPart, product: Product) -> list[Card]:
-    """The published products of the product's category shown under it, as cards."""
-    return [card for card in part.cards if card.product.pk != product.pk][:RELATED_PRODUCTS]
+def related_cards(part: CategoryPart, product: Product) -> list[KeptCard]:
+    """The published products of the product's category shown under it, as kept cards."""
+    related = [related.card for related in part.cards if related.product_id != product.pk]
+    return related[:RELATED_PRODUCTS]
 
 
 def read_store_pages() -> dict[str, StorePage]:

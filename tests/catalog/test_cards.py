@@ -93,3 +93,30 @@ def test_a_cards_add_form_is_the_basket_form_for_its_product(client):
     assert 'name="product" value="a-bold-paddle"' in forms[0][0]
     assert 'name="product" value="' + plain.slug + '"' in forms[1][0]
     assert "\x00" not in html
+
+
+def test_a_product_pages_related_cards_are_the_product_card(client, settings):
+    """The related products under a product are kept as HTML once per category (and version),
+    yet each card is the product card, its form bringing the visitor back to this page."""
+    settings.RENDER_CACHE_SECONDS = 3600  # kept, as in production
+    category = kind_category("impact")
+    note = SafetyNoteFactory(severity="warning", text="Avoid the lower back.")
+    shown = ProductFactory(name="A Shown Paddle", category=category)
+    ProductFactory(name="B Drawn Paddle", category=category, safety_notes=[note])
+    ProductFactory(name="C Sold Out", category=category, stock=0, for_experienced=True)
+    photographed = ProductFactory(name="D Photographed", category=category)
+    add_photo(photographed, alt="The paddle from the side")
+    other = ProductFactory(name="E Other", category=category)
+
+    for page in (shown, other):  # the second reads the kept cards
+        url = page.get_absolute_url()
+        related = cards_of(client.get(url).content.decode())
+        request = RequestFactory().get(url)
+        products = Product.objects.with_card_data().exclude(pk=page.pk).order_by("name")
+        alone = [
+            cards_of(render_to_string("catalog/_product_card.html", {"product": p}, request))[0]
+            for p in products
+        ]
+        assert related == alone and len(related) == 4
+        assert f'name="next" value="{url}"' in related[0]
+    assert "Avoid the lower back." in related[1] and "Out of stock" in related[2]
