@@ -118,6 +118,14 @@ def forget() -> None:
     kept_cards.clear()
 
 
+def keepable(card: Card, template=None) -> KeptCard:
+    """The card rendered for keeping: its HTML around the place of its add-to-basket form."""
+    template = template or get_template(CARD_TEMPLATE)
+    html = template.render({"card": card, "card_form_mark": FORM_MARK})
+    before, after = html.split(FORM_MARK)
+    return KeptCard(before, after, card.product.slug, card.name, card.in_stock)
+
+
 def page_cards(ids: list[int], read: Callable[[list[int]], list[Product]]) -> list[KeptCard]:
     """The cards of the products `ids`, in that order: kept ones as they are, the others made
     from `read(missing ids)` (the products, as the listing reads them) and kept. A product
@@ -138,11 +146,8 @@ def page_cards(ids: list[int], read: Callable[[list[int]], list[Product]]) -> li
         template = get_template(CARD_TEMPLATE)
         for product in read(missing):
             card = cards.card(product)
-            html = template.render({"card": card, "card_form_mark": FORM_MARK})
-            before, after = html.split(FORM_MARK)
-            kept = KeptCard(before, after, product.slug, product.name, card.in_stock)
-            found[product.pk] = kept
+            found[product.pk] = made = keepable(card, template)
             if keep:
                 key = (version, cards.url_start, product.pk, card.in_stock)
-                kept_cards.put(key, kept, KEPT_SECONDS)
+                kept_cards.put(key, made, KEPT_SECONDS)
     return [found[pk] for pk in ids if pk in found]

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from django.db.models import prefetch_related_objects
 from django.template.loader import get_template
 
-from catalog.cards import CARD_TEMPLATE, FORM_MARK, Cards, KeptCard
+from catalog.cards import CARD_TEMPLATE, Cards, KeptCard, keepable
 from catalog.models import Category, Product, StorePage
 from catalog.render_cache import remember
 
@@ -38,13 +38,7 @@ class CategoryPart:
 def kept_cards_of(products: list[Product]) -> list[RelatedCard]:
     """The products' cards as HTML around their forms (as `catalog.cards.page_cards` makes them)."""
     template = get_template(CARD_TEMPLATE)
-    related = []
-    for card in Cards().of(products):
-        html = template.render({"card": card, "card_form_mark": FORM_MARK})
-        before, after = html.split(FORM_MARK)
-        kept = KeptCard(before, after, card.product.slug, card.name, card.in_stock)
-        related.append(RelatedCard(card.product.pk, kept))
-    return related
+    return [RelatedCard(card.product.pk, keepable(card, template)) for card in Cards().of(products)]
 
 
 def read_category_part(category_id: int) -> CategoryPart:
