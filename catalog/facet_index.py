@@ -341,6 +341,10 @@ class Keeper:
             return kept
         return None
 
+    def forget(self) -> None:
+        with self._lock:
+            self._kept = None
+
     def current(self) -> FacetIndex:
         version = content_version_without_stock()
         kept = self._kept
@@ -362,8 +366,7 @@ _keeper = Keeper()
 
 def forget() -> None:
     """Drop this process's copy (as a freshly started worker would have none)."""
-    with _keeper._lock:
-        _keeper._kept = None
+    _keeper.forget()
 
 
 def current_index() -> FacetIndex:
