@@ -12,6 +12,7 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
+from core.release import release
 from core.site import canonical_origin
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -378,6 +379,11 @@ if os.environ.get("DJANGO_CLIENT_IP_HEADER"):
     AXES_IPWARE_META_PRECEDENCE_ORDER = (os.environ["DJANGO_CLIENT_IP_HEADER"], "REMOTE_ADDR")
     AXES_IPWARE_PROXY_ORDER = "right-most"
 
+# The release this process runs (core/release.py): DJANGO_RELEASE or a fingerprint of the code.
+# Every cache key holds it, so a deploy never reads what the previous code kept in the cache;
+# nothing that must outlive a deploy is kept there (sessions, sign-in failures: the database).
+RELEASE = release(os.environ, BASE_DIR)
+
 # Cache: Redis when REDIS_URL is set (required with more than one app server, so they share
 # it); otherwise a cache in each process's memory, fine for a single server.
 # The cache only speeds things up: any failure of it is a miss (shop/shared_cache.py), and short
@@ -398,3 +404,4 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES["default"]["KEY_FUNCTION"] = "core.release.cache_key"  # the release in every key

@@ -25,7 +25,12 @@ ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 SITE_URL = "https://shop.example.com"
 AGE_GATE_COOKIE_SECURE = False
 # Each test process gets its own cache, whatever REDIS_URL says (tests/deploy uses Redis).
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "KEY_FUNCTION": "core.release.cache_key",  # the release in every key, as in production
+    }
+}
 # Client.login() works in tests (see tests/axes_backend.py); the admin form stays limited.
 AUTHENTICATION_BACKENDS = [
     "tests.axes_backend.TestClientFriendlyAxesBackend",
