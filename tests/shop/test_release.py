@@ -3,10 +3,13 @@ whole pages, kept parts of pages and pickled objects are filed under the release
 visitor or a member of staff expects to outlive a deploy does: the age-gate pass, a sign-in,
 the basket, sign-in pauses. And an entry that no longer unpickles is a miss, not a 500."""
 
+import os
 import pickle
+import subprocess
 import sys
 import types
 import uuid
+from pathlib import Path
 
 import pytest
 from django.core.cache import cache
@@ -23,6 +26,7 @@ from tests.redis_servers import own_redis
 pytestmark = pytest.mark.django_db
 
 PASSWORD = "correct horse battery"
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
@@ -177,3 +181,31 @@ def test_an_entry_that_does_not_unpickle_is_a_miss(
     assert cache.get("probe") is None  # still a miss, not an error, the next time
     logged = [r.getMessage() for r in caplog.records if r.name == "shop.shared_cache"]
     assert len([line for line in logged if "treated as a miss" in line]) == 1
+
+
+def in_a_server_process(code: str, **env) -> str:
+    """Run `code` in a new process with the production settings and this environment."""
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    environment.update({"DJANGO_SECRET_KEY": "x" * 50, **env})
+    environment.pop("DATABASE_URL", None)
+    setup = "import django; django.setup(); from django.core.cache import cache; "
+    result = subprocess.run(
+        [sys.executable, "-c", setup + code],
+        cwd=ROOT,
+        env={**environment, "DJANGO_SETTINGS_MODULE": "shop.settings"},
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
+def test_servers_of_two_releases_share_one_redis_without_sharing_entries():
+    with own_redis() as server:
+        old = {"REDIS_URL": server.url, "DJANGO_RELEASE": "3f9c2e1"}
+        new = {**old, "DJANGO_RELEASE": "8ab41d0"}
+        in_a_server_process("cache.set('render:home:7', 'old shape', 60)", **old)
+        assert in_a_server_process("print(cache.get('render:home:7'))", **old) == "old shape"
+        assert in_a_server_process("print(cache.get('render:home:7'))", **new) == "None"
+        [key] = server.client().keys("*render:home:7")
+        assert b":3f9c2e1:" in key
