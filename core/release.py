@@ -22,6 +22,7 @@ import re
 from pathlib import Path
 
 import django
+from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 
 # The folders whose Python shapes what is kept, and the folders kept pages are made of.
@@ -62,6 +63,4 @@ def release(environ, base: Path) -> str:
 
 def cache_key(key: str, key_prefix: str, version) -> str:
     """The cache's `KEY_FUNCTION`: Django's key with this process's release in it."""
-    from django.conf import settings
-
     return f"{key_prefix}:{settings.RELEASE}:{version}:{key}"
