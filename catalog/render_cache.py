@@ -9,7 +9,8 @@ way a page shows stock), so a change made anywhere shows on the next request eve
 stock sync that leaves every product in stock keeps every part: correctness never
 depends on a process's memory or on the cache being up (a failure of it is a miss,
 `shop.shared_cache`). `RENDER_CACHE_SECONDS` bounds an entry's life; 0 (the tests) makes
-every part afresh.
+every part afresh. The shared cache's keys also hold the release (`core.release`), so a part
+whose template or code changed under the same name is never read by the other release.
 
 What is kept must not depend on who asks: views keep parts for customers only (never for
 staff, who see previews and warnings), and a part's key names everything else it depends on

@@ -35,7 +35,8 @@ of stock (`catalog.stock`), which changes when a product goes out of stock or co
 page shows stock only as in or out (labels, the in-stock filter, picks and categories shown
 while something is in stock). So every server sees new content at once, and a stock sync that
 moves a product from 12 units to 30 keeps every page; `PAGE_CACHE_SECONDS` bounds the life of
-an entry anyway.
+an entry anyway. Every key in the shared cache also holds the release (`core.release`): a
+deploy never serves a page the previous code made, nor one linking its static files.
 
 Failures: the shared cache's are misses (`shop.shared_cache`). When the database cannot give
 the content version, a page kept under the version this process read last, if that was at
