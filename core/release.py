@@ -25,14 +25,17 @@ import django
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 
-# The folders whose Python shapes what is kept, and the folders kept pages are made of.
-PYTHON_FOLDERS = ("core", "catalog", "guides", "finder", "basket", "tools", "shop")
+# The Python of every package of the project (the apps, a new one included) but these, and
+# every file of the folders kept pages are made of.
+NOT_SERVED = ("tests", "bench")
 WHOLE_FOLDERS = ("templates", "static")
 RELEASE_NAME = re.compile(r"[A-Za-z0-9._-]{1,64}")
 
 
 def code_files(base: Path) -> list[Path]:
-    files = [path for folder in PYTHON_FOLDERS for path in (base / folder).rglob("*.py")]
+    packages = [init.parent for init in base.glob("*/__init__.py")]
+    packages = [package for package in packages if package.name not in NOT_SERVED]
+    files = [path for package in packages for path in package.rglob("*.py")]
     for folder in WHOLE_FOLDERS:
         files += [path for path in (base / folder).rglob("*") if path.is_file()]
     return sorted(files, key=lambda path: path.relative_to(base).as_posix())

@@ -14,8 +14,12 @@ from django.core.exceptions import ImproperlyConfigured
 from core.release import cache_key, fingerprint, release
 
 FILES = {
+    "shop/__init__.py": "",
     "shop/views.py": "def home(request): ...\n",
+    "catalog/__init__.py": "",
     "catalog/cards.py": "CARD = 1\n",
+    "tests/__init__.py": "",
+    "tests/test_cards.py": "def test_cards(): ...\n",
     "templates/catalog/product.html": "<h1>{{ product.name }}</h1>\n",
     "static/css/site.css": "body { margin: 0 }\n",
     "guides/demo_guides/help/body.md": "Call someone you trust.\n",
@@ -42,16 +46,22 @@ def test_a_change_to_a_template_code_or_static_file_makes_a_new_release(code, ch
     assert fingerprint(code) != before
 
 
-def test_a_new_template_makes_a_new_release(code):
+def test_a_new_template_or_app_makes_a_new_release(code):
     before = fingerprint(code)
     (code / "templates/catalog/badge.html").write_text("<span>new</span>\n")
     assert fingerprint(code) != before
+    before = fingerprint(code)
+    (code / "reviews").mkdir()
+    (code / "reviews/__init__.py").write_text("")
+    (code / "reviews/models.py").write_text("class Review: ...\n")
+    assert fingerprint(code) != before
 
 
-def test_demo_content_bytecode_and_file_dates_are_not_the_release(code):
+def test_demo_content_tests_bytecode_and_file_dates_are_not_the_release(code):
     before = fingerprint(code)
     (code / "guides/demo_guides/help/body.md").write_text("Other words.\n")
     (code / "catalog/demo_data/products/toys.toml").write_text("name = 'Other'\n")
+    (code / "tests/test_cards.py").write_text("def test_other(): ...\n")
     (code / "shop/__pycache__").mkdir()
     (code / "shop/__pycache__/views.cpython-311.pyc").write_bytes(b"\x00compiled")
     os.utime(code / "shop/views.py", (0, 0))
