@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from django.core.cache import cache
+from django.test import Client
 from django.urls import reverse
 
 from catalog import stock
@@ -25,7 +26,7 @@ from tests.redis_servers import own_redis
 
 pytestmark = pytest.mark.django_db
 
-PASSWORD = "correct horse battery"
+PASSWORD = "correct horse battery"  # the factories' staff password
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -98,7 +99,7 @@ def test_the_finder_index_is_built_again_by_a_new_release(client, settings, rele
 
 def test_a_deploy_keeps_passes_sign_ins_baskets_and_sign_in_pauses(client, release, product):
     curator = CuratorFactory(username="curator")
-    staff = client.__class__()
+    staff = Client()
     staff.force_login(curator)
     CuratorFactory(username="alex")
     for _ in range(5):
