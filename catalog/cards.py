@@ -123,7 +123,10 @@ kept_cards = LocalParts(KEPT_CARDS)  # the same least-recently-used store as kep
 
 def forget() -> None:
     """Drop this process's cards (as a freshly started worker would have none)."""
+    from catalog import card_rows
+
     kept_cards.clear()
+    card_rows.notes.forget()
 
 
 def keepable(card: Card, template=None) -> KeptCard:
