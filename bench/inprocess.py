@@ -12,6 +12,15 @@ so with the kept parts on it measures a miss of the product's body, not a kept o
 `--finder-varied N` measures the finder API over N random answers instead (bench/varied.py's,
 as the churn scenario sends them), and `--stock-churn K` changes one random product's stock
 every K of those requests as bench/stock_churn.py does (the change's own time left out).
+
+`--listing-varied N` measures listings whose cards this process has mostly never made: N
+random `?page=` of the whole catalog ("catalog pages") and of random categories ("category
+pages"), then N each of the churn scenario's varied catalog and category URLs (random
+filters, sorts and pages, bench/varied.py's), and last the random pages of the catalog
+again with this process's cards forgotten, as another worker would ask for them ("catalog
+pages, other worker": the cards from the shared cache). The shared cache's keys get a prefix of
+their own for the run, so nothing an earlier run kept is found. `--profile` takes one of those
+names.
 """
 
 import argparse
@@ -88,6 +97,67 @@ def finder_varied(client, options) -> None:
         stats.sort_stats("tottime").print_stats(25)
 
 
+def listing_varied(client, options) -> None:
+    """Listings of cards mostly never made in this process: random pages of the catalog and
+    of categories, then the churn scenario's varied catalog and category URLs."""
+    from django.core.cache import cache
+    from django.db.models import Count, Q
+
+    from bench.varied import lines
+    from catalog import cards
+    from catalog.forms import PAGE_SIZE
+    from catalog.models import Category
+
+    cache.key_prefix = f"{cache.key_prefix}-listing-varied-{time.time_ns()}"  # nothing earlier
+
+    rng, count = random.Random(15), options.listing_varied
+    published = Q(products__is_published=True)
+    sizes = dict(
+        Category.objects.annotate(n=Count("products", filter=published)).values_list("slug", "n")
+    )
+    pages = -(-Product.objects.published().count() // PAGE_SIZE)
+    slugs = [slug for slug, size in sizes.items() if size > PAGE_SIZE]
+    varied = lines(random.Random(16), count)
+    kinds = {
+        "catalog pages": [f"/catalog/?page={rng.randint(2, pages)}" for _ in range(count)],
+        "category pages": [
+            f"/catalog/{slug}/?page={rng.randint(2, -(-sizes[slug] // PAGE_SIZE))}"
+            for slug in (rng.choice(slugs) for _ in range(count))
+        ],
+        "varied catalog": varied["catalog"],
+        "varied category": varied["category"],
+    }
+    kinds["catalog pages, other worker"] = kinds["catalog pages"]
+    for path in ["/catalog/", f"/catalog/{slugs[0]}/"] * 3:
+        assert client.get(path).status_code == 200  # warm up: the indexes, the templates
+    for name, paths in kinds.items():
+        if name.endswith("other worker"):
+            cards.forget()
+        profiler = cProfile.Profile() if options.profile == name else None
+        statuses: dict[int, int] = {}
+        with CaptureQueriesContext(connection) as captured:
+            if profiler:
+                profiler.enable()
+            started, cpu = time.perf_counter(), time.process_time()
+            for path in paths:
+                status = client.get(path).status_code
+                statuses[status] = statuses.get(status, 0) + 1
+            elapsed = (time.perf_counter() - started) / len(paths) * 1000
+            cpu = (time.process_time() - cpu) / len(paths) * 1000
+            if profiler:
+                profiler.disable()
+        sql = sum(float(q["time"]) for q in captured.captured_queries) * 1000 / len(paths)
+        queries = len(captured.captured_queries) / len(paths)
+        print(
+            f"{name:16s} {len(paths)} URLs: {elapsed:6.1f} ms/request ({cpu:5.1f} ms Python CPU)"
+            f"  {queries:5.2f} queries  ~{sql:5.1f} ms in SQL  statuses {statuses}"
+        )
+        if profiler:
+            stats = pstats.Stats(profiler)
+            stats.sort_stats("cumulative").print_stats(45)
+            stats.sort_stats("tottime").print_stats(25)
+
+
 def requests_of(page, count: int, vary: bool) -> list:
     """`count` requests of the page: with `vary`, the product page of as many random published
     products (none asked for twice), else the page itself each time."""
@@ -104,12 +174,16 @@ def main() -> None:
     parser.add_argument("--only", metavar="PAGE", action="append", help="measure only these")
     parser.add_argument("--finder-varied", type=int, metavar="N", help="N random finder answers")
     parser.add_argument("--stock-churn", type=int, metavar="K", help="a stock change every K")
+    parser.add_argument("--listing-varied", type=int, metavar="N", help="N listings of each kind")
     parser.add_argument("--vary", action="store_true", help="product: a new product each time")
     options = parser.parse_args()
     client = Client(HTTP_HOST="127.0.0.1", secure=True)
     client.cookies[settings.AGE_GATE_COOKIE] = issue_pass()
     if options.finder_varied:
         finder_varied(client, options)
+        return
+    if options.listing_varied:
+        listing_varied(client, options)
         return
     pages = [p for p in PAGES if not options.only or p.name in options.only]
     for page in pages:

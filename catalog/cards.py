@@ -16,6 +16,12 @@ pages). It is safe for the reason `catalog.render_cache`'s local parts are: the 
 from the database on each request, so a card kept under an older one is never asked for
 again. The card's add-to-basket form is left out and filled in per page (it holds the
 visitor's CSRF token and the page's address: catalog_cards.kept_card).
+
+The cards are also shared between workers through the shared cache (with the parts of pages,
+`RENDER_CACHE_SECONDS`), under the same version, product and stock state: the cards a process
+has not kept are asked for in one `get_many` per page, and the ones it had to make are stored
+in one `set_many`, so a card one worker made is found by the others (and by itself once its
+`KEPT_CARDS` have moved on). A failure of the shared cache is a miss (`shop.shared_cache`).
 """
 
 import re
@@ -24,6 +30,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.conf import settings
+from django.core.cache import cache
 from django.template.loader import get_template
 from django.urls import reverse
 
@@ -41,6 +48,7 @@ CARD_TEMPLATE = "catalog/_card.html"
 FORM_MARK = "\x00add-form\x00"  # where a kept card's form goes (a NUL never comes from content)
 KEPT_CARDS = 4096  # cards a process keeps, the most recently used
 KEPT_SECONDS = 24 * 3600  # a card under an old version is never asked for again anyway
+SHARED_PREFIX = "card:"  # the shared cache's keys of cards
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,7 +123,10 @@ kept_cards = LocalParts(KEPT_CARDS)  # the same least-recently-used store as kep
 
 def forget() -> None:
     """Drop this process's cards (as a freshly started worker would have none)."""
+    from catalog import card_rows
+
     kept_cards.clear()
+    card_rows.notes.forget()
 
 
 def keepable(card: Card, template=None) -> KeptCard:
@@ -126,28 +137,64 @@ def keepable(card: Card, template=None) -> KeptCard:
     return KeptCard(before, after, card.product.slug, card.name, card.in_stock)
 
 
+def shared_key(key: tuple) -> str:
+    """The shared cache's key of a card kept locally under `key` (version, URL start, product
+    id, in stock)."""
+    version, url_start, pk, in_stock = key
+    return f"{SHARED_PREFIX}{version}:{url_start}:{pk}:{int(in_stock)}"
+
+
+def shared_cards(keys: dict[int, tuple]) -> dict[int, KeptCard]:
+    """The cards other workers have made for these products (id -> local key), by id."""
+    by_shared = {shared_key(key): pk for pk, key in keys.items()}
+    found = cache.get_many(list(by_shared))
+    return {by_shared[name]: KeptCard(*value) for name, value in found.items()}
+
+
+def share(made: dict[tuple, KeptCard], seconds: int) -> None:
+    """Store the cards this process made for the other workers (as plain tuples: a pickled
+    class would tie the stored value to this version of the code)."""
+    values = {
+        shared_key(key): (c.before, c.after, c.slug, c.name, c.in_stock) for key, c in made.items()
+    }
+    cache.set_many(values, timeout=seconds)
+
+
 def page_cards(ids: list[int], read: Callable[[list[int]], list[Product]]) -> list[KeptCard]:
-    """The cards of the products `ids`, in that order: kept ones as they are, the others made
-    from `read(missing ids)` (the products, as the listing reads them) and kept. A product
-    `read` does not return (no longer listed) has no card."""
+    """The cards of the products `ids`, in that order: kept ones as they are (this process's,
+    else the shared cache's), the others made from `read(missing ids)` (the products, as the
+    listing reads them) and kept. A product `read` does not return (no longer listed) has no
+    card."""
     if not ids:
         return []
     cards = Cards()
     keep = settings.KEEP_PER_VERSION  # off in tests, whose changes do not move the version
+    shared_seconds = settings.RENDER_CACHE_SECONDS if keep else 0
     found = {}
     if keep:
         version, out = content_version_without_stock(), out_of_stock_ids()
+        keys = {}
         for pk in ids:
-            kept = kept_cards.get((version, cards.url_start, pk, pk not in out))
+            keys[pk] = key = (version, cards.url_start, pk, pk not in out)
+            kept = kept_cards.get(key)
             if kept is not None:
                 found[pk] = kept
+        unkept = {pk: key for pk, key in keys.items() if pk not in found}
+        if unkept and shared_seconds > 0:
+            for pk, kept in shared_cards(unkept).items():
+                found[pk] = kept
+                kept_cards.put(unkept[pk], kept, KEPT_SECONDS)
     missing = [pk for pk in ids if pk not in found]
     if missing:
         template = get_template(CARD_TEMPLATE)
+        made_now = {}
         for product in read(missing):
             card = cards.card(product)
             found[product.pk] = made = keepable(card, template)
             if keep:
                 key = (version, cards.url_start, product.pk, card.in_stock)
                 kept_cards.put(key, made, KEPT_SECONDS)
+                made_now[key] = made
+        if made_now and shared_seconds > 0:
+            share(made_now, shared_seconds)
     return [found[pk] for pk in ids if pk in found]

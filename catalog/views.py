@@ -7,7 +7,7 @@ from django.utils.cache import add_never_cache_headers, patch_vary_headers
 from django.views.generic import DetailView, ListView, TemplateView
 from django_filters.views import FilterMixin
 
-from catalog import selectors
+from catalog import card_rows, selectors
 from catalog.canonical import canonical_query
 from catalog.cards import page_cards
 from catalog.drafts import description_draft_for
@@ -98,7 +98,8 @@ class ProductListView(FilterMixin, ListView):
         help_ = self.listing.search_help
         if help_ is not None and not help_.found:
             help_.suggestions += self.more_suggestions(self.listing)
-        # A page of products for the JSON; of ids for the HTML, whose cards read what they need.
+        # A page of products for the JSON; of ids for the HTML, whose cards read what they need
+        # (catalog.card_rows: the columns a card shows).
         products = self.listing.products
         self.object_list = products if as_json else IndexedIds(products)
         context = self.get_context_data()
@@ -108,7 +109,7 @@ class ProductListView(FilterMixin, ListView):
                 listing_object(self.listing, context["page_obj"]), status=status
             )
         else:
-            context["cards"] = page_cards(context["products"], products.read)
+            context["cards"] = page_cards(context["products"], card_rows.read)
             response = self.render_to_response(context, status=status)
         if self.listing.page_number > context["paginator"].num_pages:
             response.page_cache = False  # the last page, shown under another page's address

@@ -1,17 +1,20 @@
 """A listing's cards are kept as HTML in each process under the content version without stock
 (catalog.cards.page_cards): a page miss reads and renders only the products whose card the
 process has not made at this version. Customers get the same page, their own token in each
-card's form, and every change at once, on every worker."""
+card's form, and every change at once, on every worker. The cards are shared between workers
+through the shared cache, under the same keys."""
 
 import re
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from catalog import cards
+from catalog import cards, stock
 from catalog.models import Product, SafetyNote
+from tests.catalog.test_pictures import add_photo
 from tests.conftest import give_pass
 from tests.factories import ProductFactory, SafetyNoteFactory, kind_category
 
@@ -95,3 +98,75 @@ def test_each_visitor_gets_a_working_form_with_their_own_token(client, shop):
     )
     assert response.status_code == 302
     assert 'name="next" value="/catalog/"' in html
+
+
+# --- cards shared between workers through the shared cache -------------------------------------
+
+
+@pytest.fixture
+def shared(settings, shop, tmp_path):
+    """The shared cache on, as in production (the parts of pages' setting), and empty."""
+    settings.RENDER_CACHE_SECONDS = 300
+    settings.MEDIA_ROOT = tmp_path  # for a photo added by a test
+    cache.clear()
+    yield shop
+    cache.clear()
+
+
+def another_worker() -> None:
+    """What a second worker has: the shared cache, none of this process's memory."""
+    cards.forget()
+    stock.forget()
+
+
+def test_a_card_one_worker_made_is_found_by_another(client, shared):
+    made, made_queries = page(client)
+    another_worker()
+    found, found_queries = page(client)
+    assert found == made and len(found) == 3
+    assert found_queries <= made_queries - 3  # the products and their notes: not read again
+    another_worker()
+    cards.kept_cards.clear()
+    cache.clear()  # the shared cache emptied (or down): the cards are made again, the same
+    assert page(client)[0] == made
+
+
+def rename(paddle):
+    Product.objects.filter(pk=paddle.pk).update(name="A Wide Paddle")
+
+
+def reprice(paddle):
+    Product.objects.filter(pk=paddle.pk).update(price="12.34")
+
+
+def sell_out(paddle):
+    Product.objects.filter(pk=paddle.pk).update(stock=0)  # stock only
+
+
+def photograph(paddle):
+    add_photo(paddle, alt="The paddle seen from above")
+
+
+@pytest.mark.parametrize(
+    "action, shows",
+    [
+        (rename, "A Wide Paddle"),
+        (reprice, "£12.34"),
+        (sell_out, "Out of stock"),
+        (photograph, 'alt="The paddle seen from above"'),
+    ],
+)
+def test_a_change_shows_at_once_on_every_worker(
+    client, shared, django_capture_on_commit_callbacks, action, shows
+):
+    paddle = shared[0]
+    page(client)  # this worker's cards, shared
+    another_worker()
+    before, _ = page(client)  # the other worker's, from the shared cache
+    assert shows not in before[0]
+    change(django_capture_on_commit_callbacks, lambda: action(paddle))
+    for _worker in range(2):
+        shown, _ = page(client)
+        assert shows in shown[0]
+        assert shown[1:] == before[1:]  # the other cards as they were
+        another_worker()

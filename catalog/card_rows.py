@@ -1,0 +1,216 @@
+"""A listing's products as its cards need them (catalog.cards.page_cards), read cheaply: the
+columns a card shows as plain values, not model instances, by statements the ORM builds once
+per process (per number of products asked for: only the ids vary).
+
+`read(ids)` gives a `CardRow` per published product among `ids`, in that order, with what
+`catalog.cards.Cards.card` reads of a product: its name, slug, price, stock, levels, cover photo
+(`with_cover`'s columns), older image, drawing and most severe safety note. A page reads its
+products' rows and their own notes (two statements); the categories' notes (a few dozen
+editorial texts) are read once per content version without stock (`KEEP_PER_VERSION`), as
+everything a process keeps: under a version read from the database on each request, so a
+change to a note shows at once.
+"""
+
+import threading
+
+from django.conf import settings
+from django.db import connection
+
+from catalog.drawings import drawing_name
+from catalog.models import Category, Product, ProductPhoto, SafetyNote
+from catalog.models.product_queries import LEVEL_FIELDS
+from catalog.models.safety import CONDITION_CHOICES, by_severity
+from core.content import content_version_without_stock
+
+# What a card reads of a product's own row (and what a note's condition or the drawing test).
+FIELDS = (
+    "pk",
+    "name",
+    "slug",
+    "price",
+    "stock",
+    "image",
+    "drawing",
+    "category_id",
+    "category__kind",
+    *LEVEL_FIELDS.values(),
+    *CONDITION_CHOICES,  # the drawing's attributes among them (catalog.drawings.BY_ATTRIBUTE)
+)
+COVER_FIELDS = ("cover_image", "cover_alt", "cover_width", "cover_height")
+LARGEST_KEPT = 64  # statements are kept for pages of up to this many products
+IMAGE_STORAGE = Product._meta.get_field("image").storage
+
+
+class Statement:
+    """A query the ORM compiled once, for `count` ids: its SQL, its parameters (and where the
+    ids go in them) and what turns its columns into Python values, as the ORM would."""
+
+    def __init__(self, queryset, count: int):
+        marks = [-(n + 1) for n in range(count)]  # ids no row has, to find their places
+        compiler = queryset(marks).query.get_compiler(connection=connection)
+        self.sql, params = compiler.as_sql()
+        self.params = list(params)
+        where = {mark: n for n, mark in enumerate(marks)}
+        self.places = [
+            (place, where[p])
+            for place, p in enumerate(params)
+            if type(p) is int and p in where  # noqa: E721 (True is an int, and no mark)
+        ]
+        assert len(self.places) == count, "each id once among the parameters"
+        self.converters = []
+        for n, (column, _sql, _alias) in enumerate(compiler.select):
+            found = connection.ops.get_db_converters(column) + column.get_db_converters(connection)
+            if found:
+                self.converters.append((n, found, column))
+
+    def rows(self, ids: list[int]) -> list[list]:
+        params = list(self.params)
+        for place, n in self.places:
+            params[place] = ids[n]
+        with connection.cursor() as cursor:
+            cursor.execute(self.sql, params)
+            rows = [list(row) for row in cursor.fetchall()]
+        for row in rows:
+            for n, converters, column in self.converters:
+                value = row[n]
+                for converter in converters:
+                    value = converter(value, column, connection)
+                row[n] = value
+        return rows
+
+
+def products_query(ids):
+    published = Product.objects.published().filter(pk__in=ids).with_cover()
+    return published.values_list(*FIELDS, *COVER_FIELDS).order_by()
+
+
+NOTE_FIELDS = ("id", "text", "severity", "condition_attribute", "condition_value")
+
+
+def notes_query(ids):
+    through = Product.safety_notes.through.objects.filter(product_id__in=ids)
+    return through.values_list("product_id", *(f"safetynote__{f}" for f in NOTE_FIELDS)).order_by()
+
+
+def notes_by_owner(rows) -> dict[int, list[SafetyNote]]:
+    """(owner id, a note's `NOTE_FIELDS`) rows as each owner's notes."""
+    found: dict[int, list[SafetyNote]] = {}
+    for owner, *note in rows:
+        found.setdefault(owner, []).append(SafetyNote(**dict(zip(NOTE_FIELDS, note, strict=True))))
+    return found
+
+
+class Statements:
+    """This process's statements, by query and count (compiled the first time asked for)."""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.made: dict = {}
+
+    def rows(self, query, ids: list[int]) -> list[list]:
+        key = (query, connection.alias, connection.vendor, len(ids))
+        statement = self.made.get(key)
+        if statement is None:
+            statement = Statement(query, len(ids))
+            if len(ids) <= LARGEST_KEPT:
+                with self.lock:
+                    self.made[key] = statement
+        return statement.rows(ids)
+
+
+statements = Statements()
+
+
+class CategoryNotes:
+    """Each category's safety notes (a few dozen editorial texts), read once per content
+    version without stock when a process keeps things per version (`KEEP_PER_VERSION`), else
+    on every page."""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.kept = None  # (version, category id -> its notes)
+
+    def current(self, keep: bool) -> dict[int, list[SafetyNote]]:
+        version = content_version_without_stock() if keep else None
+        kept = self.kept
+        if keep and kept is not None and kept[0] == version:
+            return kept[1]
+        through = Category.safety_notes.through.objects.order_by()
+        fields = (f"safetynote__{f}" for f in NOTE_FIELDS)
+        read = notes_by_owner(through.values_list("category_id", *fields))
+        if keep:
+            with self.lock:
+                self.kept = (version, read)
+        return read
+
+    def forget(self) -> None:
+        with self.lock:
+            self.kept = None
+
+
+notes = CategoryNotes()
+
+
+class Kind:
+    """A product's category as its drawing reads it."""
+
+    __slots__ = ("kind",)
+
+    def __init__(self, kind: str):
+        self.kind = kind
+
+
+class CardRow:
+    """A product as its card reads it (catalog.cards.Cards.card), from a row of `FIELDS`."""
+
+    def __init__(self, row, category_notes: list, own_notes: list):
+        values = dict(zip((*FIELDS, *COVER_FIELDS), row, strict=True))
+        self.__dict__.update(values)
+        self.category = Kind(values["category__kind"])
+        self.image = ImageName(values["image"] or "")
+        self.drawing_name = drawing_name(self)
+        self.levels = [level.value for level, field in LEVEL_FIELDS.items() if values[field]]
+        self.in_stock = self.stock > 0
+        # As Product.top_safety_note: the category's and its own that apply, most severe first.
+        applying = [note for note in category_notes + own_notes if note.applies_to(self)]
+        ordered = by_severity(applying)
+        self.top_safety_note = ordered[0] if ordered else None
+
+    @property
+    def cover_photo(self):
+        """As Product.cover_photo from `with_cover`'s columns."""
+        if not self.cover_image:
+            return None
+        return ProductPhoto(
+            product_id=self.pk,
+            image=self.cover_image,
+            alt=self.cover_alt,
+            width=self.cover_width,
+            height=self.cover_height,
+        )
+
+    def get_absolute_url(self) -> str:
+        return Product(slug=self.slug).get_absolute_url()
+
+
+class ImageName(str):
+    """A product's older image as a card reads it: its name (empty: none) and its URL."""
+
+    @property
+    def url(self) -> str:
+        return IMAGE_STORAGE.url(str(self))
+
+
+def read(ids: list[int]) -> list[CardRow]:
+    """The card rows of the published products among `ids`, in that order."""
+    if not ids:
+        return []
+    rows = {row[0]: row for row in statements.rows(products_query, ids)}
+    own = notes_by_owner(statements.rows(notes_query, ids))
+    by_category = notes.current(settings.KEEP_PER_VERSION)
+    category_at = FIELDS.index("category_id")
+    return [
+        CardRow(rows[pk], by_category.get(rows[pk][category_at], []), own.get(pk, []))
+        for pk in ids
+        if pk in rows
+    ]
