@@ -21,6 +21,9 @@ again with this process's cards forgotten, as another worker would ask for them 
 pages, other worker": the cards from the shared cache). The shared cache's keys get a prefix of
 their own for the run, so nothing an earlier run kept is found. `--profile` takes one of those
 names.
+
+`--search-varied N` measures the search over N random searches the same way (one or two words
+of product names, bench/varied.py's; `--stock-churn K` too), `--slowest K` lists the K slowest.
 """
 
 import argparse
@@ -157,6 +160,76 @@ def listing_varied(client, options) -> None:
             stats.sort_stats("cumulative").print_stats(45)
             stats.sort_stats("tottime").print_stats(25)
 
+def backend_cpu() -> float | None:
+    """CPU seconds the database server's process for this connection has used (PostgreSQL on
+    this machine: /proc), a figure a busy machine inflates much less than wall-clock SQL time;
+    None elsewhere."""
+    if connection.vendor != "postgresql":
+        return None
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        (pid,) = cursor.fetchone()
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
+
+
+def search_varied(client, options) -> None:
+    """The search over N random searches (bench/varied.py's: one or two words of product
+    names, a second page now and then), with a stock change every `--stock-churn` requests."""
+    from bench.varied import name_words, search_url
+
+    rng, churn = random.Random(15), random.Random(7)
+    ids = list(Product.objects.published().values_list("pk", flat=True))
+    sample = rng.sample(ids, min(options.search_varied * 4, len(ids)))
+    words = name_words(list(Product.objects.filter(pk__in=sample).values_list("slug", "name")))
+    paths = [search_url(rng, words) for _ in range(options.search_varied + 20)]
+    warm, paths = paths[:20], paths[20:]
+    for path in warm:
+        assert client.get(path).status_code == 200  # warm up
+    profiler = cProfile.Profile() if options.profile == "search" else None
+    changing = [0.0, 0.0]
+    slowest: list[tuple[float, str]] = []
+    with CaptureQueriesContext(connection) as captured:
+        if profiler:
+            profiler.enable()
+        started, cpu, db_cpu = time.perf_counter(), time.process_time(), backend_cpu()
+        for number, path in enumerate(paths):
+            if options.stock_churn and number % options.stock_churn == 0:
+                before, before_cpu = time.perf_counter(), time.process_time()
+                Product.objects.filter(pk=churn.choice(ids)).update(stock=churn.randint(0, 40))
+                changing[0] += time.perf_counter() - before
+                changing[1] += time.process_time() - before_cpu
+            one = time.perf_counter()
+            assert client.get(path).status_code == 200, path
+            slowest.append(((time.perf_counter() - one) * 1000, path))
+        elapsed = (time.perf_counter() - started - changing[0]) / len(paths) * 1000
+        cpu = (time.process_time() - cpu - changing[1]) / len(paths) * 1000
+        if profiler:
+            profiler.disable()
+    if db_cpu is not None:  # the stock changes' own share left in: small, and on both sides
+        db_cpu = (backend_cpu() - db_cpu) / len(paths) * 1000
+    changes = -(-len(paths) // options.stock_churn) if options.stock_churn else 0
+    queries = [q for q in captured.captured_queries if "UPDATE" not in q["sql"][:12]]
+    sql = sum(float(q["time"]) for q in queries) / len(paths) * 1000
+    times = sorted(ms for ms, _path in slowest)
+    print(
+        f"search, {len(paths)} varied searches, {changes} stock changes: {elapsed:.1f} "
+        f"ms/request ({cpu:.1f} ms Python CPU, ~{sql:.1f} ms in SQL"
+        + (f", {db_cpu:.1f} ms database CPU" if db_cpu is not None else "")
+        + ")  "
+        f"{len(queries) / len(paths):.2f} queries/request  "
+        f"p50 {times[len(times) // 2]:.1f} p99 {times[int(len(times) * 0.99)]:.1f} ms"
+    )
+    for ms, path in sorted(slowest, reverse=True)[: options.slowest]:
+        print(f"  {ms:7.1f} ms  {path}")
+    if profiler:
+        stats = pstats.Stats(profiler)
+        stats.sort_stats("cumulative").print_stats(45)
+        stats.sort_stats("tottime").print_stats(25)
+
 
 def requests_of(page, count: int, vary: bool) -> list:
     """`count` requests of the page: with `vary`, the product page of as many random published
@@ -173,6 +246,8 @@ def main() -> None:
     parser.add_argument("--profile", metavar="PAGE", help="cProfile this page, print the top 30")
     parser.add_argument("--only", metavar="PAGE", action="append", help="measure only these")
     parser.add_argument("--finder-varied", type=int, metavar="N", help="N random finder answers")
+    parser.add_argument("--search-varied", type=int, metavar="N", help="N random searches")
+    parser.add_argument("--slowest", type=int, default=0, help="--search-varied: list these")
     parser.add_argument("--stock-churn", type=int, metavar="K", help="a stock change every K")
     parser.add_argument("--listing-varied", type=int, metavar="N", help="N listings of each kind")
     parser.add_argument("--vary", action="store_true", help="product: a new product each time")
@@ -184,6 +259,9 @@ def main() -> None:
         return
     if options.listing_varied:
         listing_varied(client, options)
+        return
+    if options.search_varied:
+        search_varied(client, options)
         return
     pages = [p for p in PAGES if not options.only or p.name in options.only]
     for page in pages:

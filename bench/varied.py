@@ -65,6 +65,19 @@ def finder_answers(rng: random.Random, categories: list[str]) -> dict:
     }
 
 
+def name_words(products: list[tuple[str, str]]) -> list[str]:
+    """The words searched for: those of four letters or more in the products' names."""
+    found = {w.lower() for _slug, name in products for w in re.findall(r"[A-Za-z]{4,}", name)}
+    return sorted(found)
+
+
+def search_url(rng: random.Random, words: list[str]) -> str:
+    """A random search of one or two of the words, its second page now and then."""
+    search = " ".join(rng.sample(words, rng.randint(1, 2)))
+    extra = {"page": 2} if rng.random() < 0.2 else {}
+    return f"/catalog/?{urlencode({'q': search, **extra})}"
+
+
 def lines(rng: random.Random, count: int) -> dict[str, list[str]]:
     choices = ProductFilterSet({}).choice_options()
     categories = list(Category.objects.values_list("slug", flat=True))
@@ -72,9 +85,7 @@ def lines(rng: random.Random, count: int) -> dict[str, list[str]]:
     product_ids = list(Product.objects.published().values_list("pk", flat=True))
     sample = rng.sample(product_ids, min(count, len(product_ids)))
     products = list(Product.objects.filter(pk__in=sample).values_list("slug", "name"))
-    words = sorted(
-        {w.lower() for _slug, name in products for w in re.findall(r"[A-Za-z]{4,}", name)}
-    )
+    words = name_words(products)
     guides = list(Guide.objects.values_list("slug", flat=True))
     out: dict[str, list[str]] = {name: [] for name in VARIED_PAGES}
     for _ in range(count):
@@ -82,9 +93,7 @@ def lines(rng: random.Random, count: int) -> dict[str, list[str]]:
         out["catalog"].append(f"/catalog/?{query}")
         query = urlencode(filters(rng, choices, materials), doseq=True)
         out["category"].append(f"/catalog/{rng.choice(categories)}/?{query}")
-        search = " ".join(rng.sample(words, rng.randint(1, 2)))
-        extra = {"page": 2} if rng.random() < 0.2 else {}
-        out["search"].append(f"/catalog/?{urlencode({'q': search, **extra})}")
+        out["search"].append(search_url(rng, words))
         out["product"].append(f"/products/{rng.choice(products)[0]}/")
         out["guide"].append(f"/guides/{rng.choice(guides)}/")
         out["home"].append("/")

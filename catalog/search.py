@@ -214,14 +214,30 @@ def ranked_groups(text_or_plan: str | SearchPlan) -> list[list[int]]:
         return [list(products.values_list("pk", flat=True))]
     products = with_rank(products, search_plan)
     if full_text_available():
-        rows = products.values("search_tier", "search_rank").annotate(ids=ArrayAgg("pk"))
-        keyed = [((row["search_tier"], row["search_rank"]), row["ids"]) for row in rows]
+        keyed = [((tier, rank), ids) for tier, rank, ids in grouped_rows(products)]
     else:
         by_tier: dict[int, list[int]] = {}
         for pk, score in products.values_list("pk", "search_tier"):
             by_tier.setdefault(score, []).append(pk)
         keyed = list(by_tier.items())
     return [ids for _key, ids in sorted(keyed, key=lambda item: item[0], reverse=True)]
+
+
+def grouped_rows(products: QuerySet) -> list[tuple[int, float, list[int]]]:
+    """(tier, rank, ids) for each group of equally relevant matches, one row per group
+    (PostgreSQL). The matches' query is compiled by the ORM and grouped around it: grouping
+    in the ORM (`values().annotate()`) hashes and compares the whole tier and rank
+    expressions to write its GROUP BY, ~a third of compiling the query, for the same SQL
+    (PostgreSQL reads the subquery as one query: the same plan)."""
+    inner = products.values_list("search_tier", "search_rank", "pk")  # in this order
+    sql, params = inner.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT tier, rank, ARRAY_AGG(id) FROM ({sql}) AS matches (tier, rank, id) "
+            "GROUP BY 1, 2",
+            params,
+        )
+        return cursor.fetchall()
 
 
 def matching_ids(text_or_plan: str | SearchPlan) -> list[int]:
