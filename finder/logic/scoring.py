@@ -127,6 +127,81 @@ def points_by_price(item, answers: Answers):
     return lambda price: within if price <= budget else score
 
 
+# The answers the tiers below the preferences read: the level and anal play. Every score is
+# one of these three modes (`mode`), so a class keeps those tiers worked out for each
+# (`ProductClass.bases`, from `base_points`) and a ranking adds the preferences and the budget.
+MODES = (
+    Answers(level="beginner"),
+    Answers(level="experienced"),
+    Answers(level="experienced", anal_play=True),
+)
+
+
+def mode(answers: Answers) -> int:
+    """Which of `MODES` these answers score like below the preferences."""
+    return 0 if answers.is_beginner else 2 if answers.anal_play else 1
+
+
+def base_points(item) -> tuple[int, ...]:
+    """The tiers below the preferences (gentleness, aimed at, curation) of an item in each of
+    `MODES`: what `points_by_price` adds to the preferences, whatever else was answered."""
+    return tuple(
+        (gentleness(item, answers) * TIER + aimed_at(item, answers)) * TIER
+        + curation(item, answers)
+        for answers in MODES
+    )
+
+
+def preference_scorer(kind: str, answers: Answers):
+    """`preference_points` of the items of one kind, as a function of the item, or None when
+    nothing asked can earn a point there: the answers are looked at once, not per item."""
+    if kind == CategoryKind.IMPACT:
+        intensity, sensation = answers.intensity, answers.sensation
+        if intensity is None and not sensation:
+            return None
+        by_intensity = {}  # the item's intensity -> its points
+        if intensity is not None:
+            by_intensity = {intensity - 1: NEAR_POINTS, intensity: MATCH_POINTS}
+            by_intensity[intensity + 1] = NEAR_POINTS
+
+        def impact(item) -> int:
+            points = by_intensity.get(item.intensity, 0)
+            if sensation and item.sensation == sensation:
+                points += MATCH_POINTS
+            return points
+
+        return impact
+    if kind in PREFERENCE_FIELD:
+        asked, attribute = PREFERENCE_FIELD[kind]
+        wanted = getattr(answers, asked)
+        if not wanted:
+            return None
+        return lambda item: MATCH_POINTS if getattr(item, attribute) == wanted else 0
+    return None
+
+
+def class_scorer(kind: str, answers: Answers):
+    """`points(item, item.cheapest[0].price, answers)` for the classes of one kind (in the
+    finder's index), as a function of the class: the score of its cheapest product, the best
+    of the class. The same points, from the tiers each class keeps (`base_points`)."""
+    at = mode(answers)
+    preference = preference_scorer(kind, answers)
+    budget = answers.budget
+    within = BUDGET_POINTS * TIER**3
+    if preference is None and budget is None:
+        return lambda item: item.bases[at]
+    if preference is None:
+        return lambda item: item.bases[at] + (within if item.cheapest[0].price <= budget else 0)
+    weight = TIER**3
+    if budget is None:
+        return lambda item: item.bases[at] + preference(item) * weight
+    return lambda item: (
+        item.bases[at]
+        + preference(item) * weight
+        + (within if item.cheapest[0].price <= budget else 0)
+    )
+
+
 @dataclass(frozen=True)
 class Explanation:
     rank: int  # the whole score (`points`): what orders the picks and the kit

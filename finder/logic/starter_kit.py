@@ -22,14 +22,12 @@ def category_slot(category) -> str:
 
 def kit_groups(plans, scored) -> tuple[list[str], list[list[kit_search.Candidate]]]:
     """(slots, candidates per slot), slots in the order of the chosen categories. `scored`:
-    category id -> its fitting products as scored offers. Per slot, the cheapest product of
-    each (score, compatibility) is all the search needs (within a class the cheapest has the
-    best score too)."""
+    category id -> its fitting classes scored at their cheapest product (`engine.scored_classes`).
+    Per slot, the cheapest product of each (score, compatibility) is all the search needs
+    (within a class the cheapest has the best score too)."""
     by_slot: dict[str, dict[tuple, kit_search.Candidate]] = {}
     for plan in plans:
-        for score, price, pk, product_class, offer in scored.get(plan.category.pk, ()):
-            if offer is not product_class.cheapest[0]:
-                continue
+        for score, price, pk, product_class in scored.get(plan.category.pk, ()):
             cheapest = by_slot.setdefault(kit_slot(product_class), {})
             key = (score, product_class.flags)
             known = cheapest.get(key)
