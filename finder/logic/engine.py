@@ -69,11 +69,15 @@ def chosen_categories(answers: Answers, index: FinderIndex) -> list[Category]:
 def scored_classes(classes, score) -> list[tuple]:
     """(score, price, pk, class) of each class's cheapest product, the best of its class:
     `score` is `scoring.class_scorer`'s, for the category's kind and the customer's answers."""
-    rows = []
-    for product_class in classes:
-        cheapest = product_class.cheapest[0]
-        rows.append((score(product_class), cheapest.price, cheapest.pk, product_class))
-    return rows
+    return [
+        (
+            score(product_class),
+            (cheapest := product_class.cheapest[0]).price,
+            cheapest.pk,
+            product_class,
+        )
+        for product_class in classes
+    ]
 
 
 def _order(row) -> tuple:
@@ -246,7 +250,9 @@ def _category_result(plan: CategoryPlan, pick, products) -> CategoryResult:
     order = [rule.key for rule in plan.rules]
     picks = [pick(pk, score, plan.answers) for score, _, pk, _, _ in plan.picks if pk in products]
     if picks and plan.answers.is_beginner and category.kind in GENTLEST:
-        lowest = min((c.intensity for c in plan.fitting if c.intensity is not None), default=None)
+        intensities = {c.intensity for c in plan.fitting}
+        intensities.discard(None)
+        lowest = min(intensities, default=None)
         first = picks[0]
         if lowest is not None and first.product.intensity == lowest:
             reasons = (GENTLEST[category.kind], *first.reasons)
