@@ -21,7 +21,7 @@ from catalog.models import Level, Product
 from guides.models import Pick as GuidePick
 
 from .hard_rules import all_rules, compatibility_flags, pickable
-from .scoring import base_points
+from .tiers import base_points
 
 CHEAPEST_PER_CLASS = 3  # as many as the finder shows per category (picks, hidden examples)
 

@@ -18,7 +18,8 @@ from catalog.attributes import (
     VibratorType,
 )
 from finder.logic.classes import Offer, ProductClass
-from finder.logic.scoring import base_points, class_scorer, points
+from finder.logic.scoring import class_scorer, points
+from finder.logic.tiers import base_points
 from tests.finder.logic.random_catalogs import one_answers
 
 PRICES = st.sampled_from([Decimal(p) for p in ("0", "4.99", "10", "20", "35.50", "90")])
