@@ -21,6 +21,7 @@ from catalog.models import Level, Product
 from guides.models import Pick as GuidePick
 
 from .hard_rules import all_rules, compatibility_flags, pickable
+from .tiers import base_points
 
 CHEAPEST_PER_CLASS = 3  # as many as the finder shows per category (picks, hidden examples)
 
@@ -94,6 +95,7 @@ class ProductClass:
     pickable: bool = True  # may be picked at all (safety shears are add-ons only)
     flags: int = 0  # kit compatibility flags (rules.compatibility_flags)
     breaks: frozenset = frozenset()  # the keys of every hard rule it breaks
+    bases: tuple[int, ...] = ()  # its score below the preferences, per `scoring.MODES`
 
     def __reduce__(self):
         # Pickled as its values in order (the shared cache): several times faster than the
@@ -189,6 +191,7 @@ def make_classes(scan: _Scan, kinds: dict[int, str], kept: int) -> list[tuple]:
             pickable=pickable(product_class),
             flags=compatibility_flags(product_class),
             breaks=frozenset(r.key for r in every_rule if not r.allows(product_class)),
+            bases=base_points(product_class),
         )
         made.append((product_class, offers[:kept], array("q", (row[1] for row in rows))))
     return made
@@ -217,4 +220,6 @@ def item_for(product: Product) -> ProductClass:
         featured=offer if product.is_featured else None,
         **attributes,
     )
-    return replace(item, pickable=pickable(item), flags=compatibility_flags(item))
+    return replace(
+        item, pickable=pickable(item), flags=compatibility_flags(item), bases=base_points(item)
+    )

@@ -49,7 +49,7 @@ from .results import (
     Pick,
     Recommendations,
 )
-from .scoring import PREFERENCE_WEIGHT, explain, points_by_price
+from .scoring import PREFERENCE_WEIGHT, class_scorer, explain, points_by_price
 
 PICKS_PER_CATEGORY = 3
 HIDDEN_EXAMPLES = 3
@@ -66,19 +66,36 @@ def chosen_categories(answers: Answers, index: FinderIndex) -> list[Category]:
     return [category for category in categories if category.kind not in ASKED_ONLY_KINDS]
 
 
-def scored_offers(classes, answers: Answers) -> list[tuple]:
-    """(score, price, pk, class, offer) for the cheapest few products of each class."""
-    scored = []
-    for product_class in classes:
-        score = points_by_price(product_class, answers)
+def scored_classes(classes, score) -> list[tuple]:
+    """(score, price, pk, class) of each class's cheapest product, the best of its class:
+    `score` is `scoring.class_scorer`'s, for the category's kind and the customer's answers."""
+    return [
+        (
+            score(product_class),
+            (cheapest := product_class.cheapest[0]).price,
+            cheapest.pk,
+            product_class,
+        )
+        for product_class in classes
+    ]
+
+
+def _order(row) -> tuple:
+    return (-row[0], row[1], row[2])
+
+
+def rank(rows, limit: int, answers: Answers) -> list[tuple]:
+    """The best few products, (score, price, pk, class, offer), by score, then price, then
+    id, of the classes scored in `rows` (`scored_classes`). Within a class a dearer product
+    never scores more, so a class's cheapest is its best and the best few products lie in the
+    classes whose cheapest are the best few: only their cheapest few are scored."""
+    best = heapq.nsmallest(limit, rows, key=_order)
+    offers = []
+    for *_, product_class in best:
+        by_price = points_by_price(product_class, answers)
         for offer in product_class.cheapest:
-            scored.append((score(offer.price), offer.price, offer.pk, product_class, offer))
-    return scored
-
-
-def rank(offers, limit: int) -> list[tuple]:
-    """The best few scored offers by score, then price, then id."""
-    return heapq.nsmallest(limit, offers, key=lambda offer: (-offer[0], offer[1], offer[2]))
+            offers.append((by_price(offer.price), offer.price, offer.pk, product_class, offer))
+    return heapq.nsmallest(limit, offers, key=_order)
 
 
 @dataclass
@@ -91,16 +108,21 @@ class CategoryPlan:
     fitting: list = field(default_factory=list)  # the classes that break no rule
     breaking: dict[str, list] = field(default_factory=dict)  # rule key -> classes it hides
     counts: dict[str, int] = field(default_factory=dict)  # rule key -> products it hides
-    scored: list = field(default_factory=list)  # the fitting products, scored
+    scored: list = field(default_factory=list)  # the fitting classes, scored at their cheapest
     picks: list = field(default_factory=list)
     hidden: dict[str, list] = field(default_factory=dict)  # rule key -> example offers
 
 
 def sort_by_rules(plan: CategoryPlan, classes) -> None:
-    """Each class goes to the first rule it breaks, or to the fitting ones."""
+    """Each class goes to the first rule it breaks, or to the fitting ones. (Classes share a
+    few sets of broken rules: the first of each set is found once.)"""
     keys = [rule.key for rule in plan.rules]
+    first_broken: dict[frozenset, str] = {}
     for product_class in classes:
-        broken = next((key for key in keys if key in product_class.breaks), "")
+        breaks = product_class.breaks
+        broken = first_broken.get(breaks)
+        if broken is None:
+            broken = first_broken[breaks] = next((key for key in keys if key in breaks), "")
         if broken:
             plan.breaking.setdefault(broken, []).append(product_class)
             plan.counts[broken] = plan.counts.get(broken, 0) + product_class.size
@@ -108,10 +130,13 @@ def sort_by_rules(plan: CategoryPlan, classes) -> None:
             plan.fitting.append(product_class)
 
 
-def hidden_examples(plan: CategoryPlan) -> dict[str, list]:
+def hidden_examples(plan: CategoryPlan, score) -> dict[str, list]:
     """Per rule, the best few products it hides (their names only)."""
     return {
-        key: [offer for *_, offer in rank(scored_offers(classes, plan.answers), HIDDEN_EXAMPLES)]
+        key: [
+            offer
+            for *_, offer in rank(scored_classes(classes, score), HIDDEN_EXAMPLES, plan.answers)
+        ]
         for key, classes in plan.breaking.items()
     }
 
@@ -120,9 +145,10 @@ def plan_category(category: Category, answers: Answers, index: FinderIndex, kind
     own = answers.for_category(category.slug)
     plan = CategoryPlan(category=category, answers=own, rules=hard_rules(own, kinds))
     sort_by_rules(plan, [c for c in index.by_category.get(category.pk, ()) if c.pickable])
-    plan.scored = scored_offers(plan.fitting, own)
-    plan.picks = rank(plan.scored, PICKS_PER_CATEGORY)
-    plan.hidden = hidden_examples(plan)
+    score = class_scorer(category.kind, own)
+    plan.scored = scored_classes(plan.fitting, score)
+    plan.picks = rank(plan.scored, PICKS_PER_CATEGORY, own)
+    plan.hidden = hidden_examples(plan, score)
     return plan
 
 
@@ -145,7 +171,10 @@ def _recommend(answers, categories, index: FinderIndex, again=()) -> Recommendat
     scored = {plan.category.pk: plan.scored for plan in plans}
     slots, groups = starter_kit.kit_groups(plans, scored)
     solution = kit_search.solve(groups, answers.budget)
-    classes = {pk: c for plan in plans for _, _, pk, c, _ in plan.scored}
+    classes = {pk: c for plan in plans for _, _, pk, c, _ in plan.picks}
+    if solution:
+        kit_pks = {item.pk for item in solution.items}
+        classes.update({pk: c for plan in plans for _, _, pk, c in plan.scored if pk in kit_pks})
     toy_flags = 0
     for plan in plans:
         for *_, product_class, _ in plan.picks:
@@ -221,7 +250,9 @@ def _category_result(plan: CategoryPlan, pick, products) -> CategoryResult:
     order = [rule.key for rule in plan.rules]
     picks = [pick(pk, score, plan.answers) for score, _, pk, _, _ in plan.picks if pk in products]
     if picks and plan.answers.is_beginner and category.kind in GENTLEST:
-        lowest = min((c.intensity for c in plan.fitting if c.intensity is not None), default=None)
+        intensities = {c.intensity for c in plan.fitting}
+        intensities.discard(None)
+        lowest = min(intensities, default=None)
         first = picks[0]
         if lowest is not None and first.product.intensity == lowest:
             reasons = (GENTLEST[category.kind], *first.reasons)

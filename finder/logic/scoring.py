@@ -13,7 +13,8 @@ weight, so a sum over a kit keeps the order too):
 
 Price breaks the remaining ties (the cheaper first), and the kit works the budget.
 `points` scores a class of products in the finder's index (or anything with the same
-attribute names); `explain` says why in words, for a loaded product and its class.
+attribute names); `explain` says why in words, for a loaded product and its class. Tiers 2 to
+4 are `tiers`'s, kept worked out per class of products (`class_scorer` adds the rest).
 """
 
 from dataclasses import dataclass
@@ -21,10 +22,8 @@ from decimal import Decimal
 
 from catalog.attributes import (
     INTENSITY_LABELS,
-    INTENSITY_MAX,
     CategoryKind,
     LubricantBase,
-    Placement,
     RestraintType,
     RingFit,
     Sensation,
@@ -35,11 +34,11 @@ from catalog.attributes import (
 from catalog.models import Product
 
 from .answers import Answers
+from .tiers import TIER, aimed_at, curation, gentleness, mode
 
 MATCH_POINTS = 2  # the product is what the customer asked for
 NEAR_POINTS = 1  # intensity one step away from the one asked for
 BUDGET_POINTS = 1  # the product alone fits the total budget
-TIER = 100  # the weight between two tiers (a kit's sum of any lower tier stays below it)
 
 # The one preference asked about each kind of category (impact has two, scored apart).
 PREFERENCE_FIELD = {
@@ -48,7 +47,6 @@ PREFERENCE_FIELD = {
     CategoryKind.LUBRICANTS: ("lube_thickness", "thickness"),
     CategoryKind.VIBRATORS: ("vibrator_type", "vibrator_type"),
 }
-RING_GENTLENESS = {RingFit.SOFT: 4, RingFit.ADJUSTABLE: 2}
 FEEL = {
     Sensation.STING: "a sharp, stinging feel on the skin",
     Sensation.THUD: "a deep, thuddy feel that spreads",
@@ -78,35 +76,6 @@ def budget_points(price: Decimal, answers: Answers) -> int:
     return BUDGET_POINTS if answers.budget is not None and price <= answers.budget else 0
 
 
-def gentleness(item, answers: Answers) -> int:
-    """For beginners, how gentle a start it is (at most 9); thick lube for anal play."""
-    thick_lube = item.kind == CategoryKind.LUBRICANTS and item.thickness == Thickness.THICK
-    if not answers.is_beginner:
-        return 2 if answers.anal_play and thick_lube else 0
-    points = 0 if item.has_latex else 1
-    if item.kind == CategoryKind.IMPACT and item.intensity is not None:
-        points += 2 * (INTENSITY_MAX - item.intensity)  # intensity outweighs the rest
-    elif item.kind == CategoryKind.COCK_RINGS:
-        points += RING_GENTLENESS.get(item.ring_fit, 0)
-    elif item.kind == CategoryKind.LUBRICANTS:
-        points += 2 if thick_lube else 0
-    elif item.kind == CategoryKind.VIBRATORS:
-        points += 2 if item.vibrator_type == VibratorType.BULLET else 0
-        points += 1 if item.placement == Placement.EXTERNAL else 0
-    return points
-
-
-def aimed_at(item, answers: Answers) -> int:
-    """For experienced people, gear tagged for them ranks before beginner-only gear."""
-    return 0 if answers.is_beginner or not item.for_experienced else 1
-
-
-def curation(item, answers: Answers) -> int:
-    """A guide's pick at the customer's level (2), a featured product (1)."""
-    picked = item.beginner_pick if answers.is_beginner else item.experienced_pick
-    return (2 if picked else 0) + (1 if item.is_featured else 0)
-
-
 PREFERENCE_WEIGHT = TIER**3  # a rank divided by it: the preference points alone
 
 
@@ -125,6 +94,56 @@ def points_by_price(item, answers: Answers):
     if budget is None:
         return lambda price: score
     return lambda price: within if price <= budget else score
+
+
+def preference_scorer(kind: str, answers: Answers):
+    """`preference_points` of the items of one kind, as a function of the item, or None when
+    nothing asked can earn a point there: the answers are looked at once, not per item."""
+    if kind == CategoryKind.IMPACT:
+        intensity, sensation = answers.intensity, answers.sensation
+        if intensity is None and not sensation:
+            return None
+        by_intensity = {}  # the item's intensity -> its points
+        if intensity is not None:
+            by_intensity = {intensity - 1: NEAR_POINTS, intensity: MATCH_POINTS}
+            by_intensity[intensity + 1] = NEAR_POINTS
+
+        def impact(item) -> int:
+            points = by_intensity.get(item.intensity, 0)
+            if sensation and item.sensation == sensation:
+                points += MATCH_POINTS
+            return points
+
+        return impact
+    if kind in PREFERENCE_FIELD:
+        asked, attribute = PREFERENCE_FIELD[kind]
+        wanted = getattr(answers, asked)
+        if not wanted:
+            return None
+        return lambda item: MATCH_POINTS if getattr(item, attribute) == wanted else 0
+    return None
+
+
+def class_scorer(kind: str, answers: Answers):
+    """`points(item, item.cheapest[0].price, answers)` for the classes of one kind (in the
+    finder's index), as a function of the class: the score of its cheapest product, the best
+    of the class. The same points, from the tiers each class keeps (`base_points`)."""
+    at = mode(answers)
+    preference = preference_scorer(kind, answers)
+    budget = answers.budget
+    within = BUDGET_POINTS * TIER**3
+    if preference is None and budget is None:
+        return lambda item: item.bases[at]
+    if preference is None:
+        return lambda item: item.bases[at] + (within if item.cheapest[0].price <= budget else 0)
+    weight = TIER**3
+    if budget is None:
+        return lambda item: item.bases[at] + preference(item) * weight
+    return lambda item: (
+        item.bases[at]
+        + preference(item) * weight
+        + (within if item.cheapest[0].price <= budget else 0)
+    )
 
 
 @dataclass(frozen=True)

@@ -22,24 +22,32 @@ def category_slot(category) -> str:
 
 def kit_groups(plans, scored) -> tuple[list[str], list[list[kit_search.Candidate]]]:
     """(slots, candidates per slot), slots in the order of the chosen categories. `scored`:
-    category id -> its fitting products as scored offers. Per slot, the cheapest product of
-    each (score, compatibility) is all the search needs (within a class the cheapest has the
-    best score too)."""
-    by_slot: dict[str, dict[tuple, kit_search.Candidate]] = {}
+    category id -> its fitting classes scored at their cheapest product (`engine.scored_classes`).
+    Per slot, the cheapest product of each (score, compatibility) is all the search needs
+    (within a class the cheapest has the best score too)."""
+    by_slot: dict[str, dict[tuple, tuple]] = {}  # slot -> (score, flags) -> (price, pk)
     for plan in plans:
-        for score, price, pk, product_class, offer in scored.get(plan.category.pk, ()):
-            if offer is not product_class.cheapest[0]:
-                continue
-            cheapest = by_slot.setdefault(kit_slot(product_class), {})
+        rows = scored.get(plan.category.pk, ())
+        if not rows:
+            continue
+        # A category's classes share its slot, but for vibrators (a vibrating ring is a ring).
+        slot, same_slot = kit_slot(rows[0][3]), plan.category.kind != CategoryKind.VIBRATORS
+        for score, price, pk, product_class in rows:
+            cheapest = by_slot.setdefault(slot if same_slot else kit_slot(product_class), {})
             key = (score, product_class.flags)
             known = cheapest.get(key)
-            if known is None or (price, pk) < (known.price, known.pk):
-                cheapest[key] = kit_search.Candidate(
-                    pk=pk, score=score, price=price, flags=product_class.flags
-                )
+            if known is None or (price, pk) < known:
+                cheapest[key] = (price, pk)
+    candidates = {
+        slot: [
+            kit_search.Candidate(pk=pk, score=score, price=price, flags=flags)
+            for (score, flags), (price, pk) in cheapest.items()
+        ]
+        for slot, cheapest in by_slot.items()
+    }
     order = [category_slot(plan.category) for plan in plans]
     slots = sorted(by_slot, key=lambda s: (order.index(s) if s in order else len(order), s))
-    groups = [sorted(by_slot[s].values(), key=lambda c: (c.score, c.flags, c.pk)) for s in slots]
+    groups = [sorted(candidates[s], key=lambda c: (c.score, c.flags, c.pk)) for s in slots]
     return slots, groups
 
 
