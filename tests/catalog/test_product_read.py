@@ -4,6 +4,7 @@ shows at once, and a note added behind the kept lists' back is still shown."""
 
 import pytest
 from django.core.cache import cache
+from django.template.loader import render_to_string
 
 from catalog import stock
 from catalog.models import Product, SafetyNote
@@ -139,3 +140,31 @@ def test_a_note_attached_after_the_kept_lists_were_read_still_shows(client, comm
     through = Product.safety_notes.through
     through.objects.bulk_create([through(product_id=second.pk, safetynote_id=late.pk)])
     assert "A late note." in page(client, second)
+
+
+def test_the_body_shows_photos_badges_and_notes_as_their_own_templates_do(client):
+    """The body writes out _photo.html, _picture.html, _level_badges.html and _safety_note.html
+    (an include costs more than what it shows): what it writes is what they render."""
+    product = ProductFactory(
+        for_experienced=True, safety_notes=[SafetyNoteFactory(text="Stop if it <tingles>.")]
+    )
+    photos = [add_photo(product, alt=f"Photo {n} & more", position=n) for n in range(3)]
+    drawn, pictured = ProductFactory(), ProductFactory(image="products/old.jpg")
+    html = page(client, product)
+    main = {"class": "product__photo", "sizes": "(max-width: 35.99rem) 100vw, 30rem"}
+    assert (
+        render_to_string("catalog/_photo.html", {**main, "photo": photos[0], "eager": True}) in html
+    )
+    thumb = {"class": "product__thumb", "sizes": "(max-width: 35.99rem) 45vw, 9rem"}
+    for photo in photos[1:]:
+        assert (
+            f"<li>{render_to_string('catalog/_photo.html', {**thumb, 'photo': photo})}</li>" in html
+        )
+    assert (
+        f"Suits: {render_to_string('catalog/_level_badges.html', {'product': product})}</p>" in html
+    )
+    for note in product.all_safety_notes:
+        assert render_to_string("catalog/_safety_note.html", {"note": note}) in html
+    for other in (drawn, pictured):
+        context = {**main, "product": other, "eager": True, "label_drawing": True}
+        assert render_to_string("catalog/_picture.html", context) in page(client, other)
