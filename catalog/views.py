@@ -17,6 +17,7 @@ from catalog.filters import ProductFilterSet
 from catalog.forms import PAGE_SIZE
 from catalog.models import Category, Product, StorePage
 from catalog.product_page import category_part, related_cards, store_pages
+from catalog.product_read import load_relations, read_product
 from catalog.render_cache import remember, render_part, with_token
 from catalog.serializers import listing_object
 from catalog.sizes import RingSizeForm
@@ -194,19 +195,17 @@ class ProductDetailView(DetailView):
     context_object_name = "product"
     draft = None
 
-    def get_queryset(self):
-        # The body reads the product's materials and notes once each (a plain query costs
-        # less than a prefetch); its photos are asked for twice when it has none (the body,
-        # then its picture), so they are prefetched. Its category, with the category's notes,
-        # comes from what product pages share (catalog.product_page).
-        products = Product.objects.prefetch_related("photos")
-        if self.request.user.is_staff:
-            return products  # curators may look at a product before publishing it
-        return products.published()
-
     def get_object(self, queryset=None):
         content_version()  # publishes a scheduled description draft that is due
-        product = super().get_object(queryset)
+        # One query: its row says its photos, materials and notes, mostly with no other
+        # query (catalog.product_read). Its category, with the category's notes, comes from
+        # what product pages share (catalog.product_page). Curators may look at a product
+        # before publishing it.
+        slug = self.kwargs[self.slug_url_kwarg]
+        product = read_product(slug, published=not self.request.user.is_staff)
+        if product is None:
+            raise Http404(f"No {Product._meta.verbose_name} found matching the query")
+        load_relations(product)
         self.category_part = category_part(product.category_id)
         product.category = self.category_part.category  # with its notes, kept per version
         user = self.request.user

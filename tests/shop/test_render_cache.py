@@ -17,6 +17,7 @@ from tests.factories import (
     CalloutItemFactory,
     CategoryFactory,
     CuratorFactory,
+    MaterialFactory,
     PickFactory,
     ProductFactory,
     SafetyNoteFactory,
@@ -187,16 +188,25 @@ def test_what_staff_see_is_never_kept_for_customers(client, pick, committed):
     assert client.get(draft.get_absolute_url()).status_code == 404
 
 
-def test_a_product_nobody_asked_for_reads_only_itself(client, pick, django_assert_num_queries):
+def test_a_product_nobody_asked_for_reads_only_itself(
+    client, pick, committed, django_assert_num_queries
+):
     """What product pages share (the category, its first products, the delivery page, the
-    guides' picks) is read once: a first visit to another product of the category reads the
-    version and the product (with its materials, notes and photos)."""
+    guides' picks, the materials and safety notes) is read once: a first visit to another
+    product of the category reads the version and the product, whose row says its materials
+    and notes (catalog/product_read.py)."""
     other = pick.section.category.products.exclude(pk=pick.product.pk).get()
+    with committed():
+        pick.product.materials.set([MaterialFactory(name="Oiled leather")])
+        pick.product.safety_notes.set([SafetyNoteFactory(text="Check the stitching first.")])
+        other.materials.set([MaterialFactory(name="Suede")])
     assert "Feather Paddle" in related(page(client, other.get_absolute_url()))
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(2):
         shown = page(client, pick.product.get_absolute_url())
     assert related(shown).count("Soft Flogger") and "Feather Paddle" not in related(shown)
     assert "Start gently" in shown  # the guide section that picks it
+    assert "Oiled leather" in shown
+    assert "Check the stitching first." in shown
 
 
 def related(html: str) -> str:
