@@ -12,6 +12,12 @@ so with the kept parts on it measures a miss of the product's body, not a kept o
 `--finder-varied N` measures the finder API over N random answers instead (bench/varied.py's,
 as the churn scenario sends them), and `--stock-churn K` changes one random product's stock
 every K of those requests as bench/stock_churn.py does (the change's own time left out).
+
+`--listing-varied N` measures the catalog and category pages over N random filter
+combinations, sorts and pages each (bench/varied.py's), in two passes over the same URLs: the
+first as they come (cards this process has not made yet), the second with every card kept, so
+what remains is the page around them (filter form, facets, chips). `--profile "catalog
+varied"` (or "category varied") profiles the second pass.
 """
 
 import argparse
@@ -88,6 +94,58 @@ def finder_varied(client, options) -> None:
         stats.sort_stats("tottime").print_stats(25)
 
 
+def listing_varied(client, options) -> None:
+    """The catalog and category pages over random filter combinations, in two passes."""
+    from urllib.parse import urlencode
+
+    from bench.varied import filters
+    from catalog.filters import ProductFilterSet
+    from catalog.models import Category, Material
+
+    rng = random.Random(15)
+    choices = ProductFilterSet({}).choice_options()
+    categories = list(Category.objects.live().values_list("slug", flat=True))
+    materials = list(Material.objects.values_list("slug", flat=True))
+
+    def url(prefix: str) -> str:
+        return f"{prefix}?{urlencode(filters(rng, choices, materials), doseq=True)}"
+
+    varied = {
+        "catalog varied": [url("/catalog/") for _ in range(options.listing_varied)],
+        "category varied": [
+            url(f"/catalog/{rng.choice(categories)}/") for _ in range(options.listing_varied)
+        ],
+    }
+    for name, paths in varied.items():
+        for path in [url("/catalog/") for _ in range(5)]:
+            client.get(path)  # warm up
+        for number in (1, 2):
+            profiler = None
+            if options.profile == name and number == 2:
+                profiler = cProfile.Profile()
+                profiler.enable()
+            statuses: dict[int, int] = {}
+            with CaptureQueriesContext(connection) as captured:
+                started, cpu = time.perf_counter(), time.process_time()
+                for path in paths:
+                    status = client.get(path).status_code
+                    statuses[status] = statuses.get(status, 0) + 1
+                elapsed = (time.perf_counter() - started) / len(paths) * 1000
+                cpu = (time.process_time() - cpu) / len(paths) * 1000
+            if profiler:
+                profiler.disable()
+            queries = len(captured.captured_queries) / len(paths)
+            shown = ", ".join(f"{count}× {status}" for status, count in sorted(statuses.items()))
+            print(
+                f"{name:16s} pass {number} {elapsed:7.1f} ms/request ({cpu:5.1f} ms Python "
+                f"CPU)  {queries:5.2f} queries/request  ({shown})"
+            )
+            if profiler:
+                stats = pstats.Stats(profiler)
+                stats.sort_stats("cumulative").print_stats(45)
+                stats.sort_stats("tottime").print_stats(25)
+
+
 def requests_of(page, count: int, vary: bool) -> list:
     """`count` requests of the page: with `vary`, the product page of as many random published
     products (none asked for twice), else the page itself each time."""
@@ -105,11 +163,17 @@ def main() -> None:
     parser.add_argument("--finder-varied", type=int, metavar="N", help="N random finder answers")
     parser.add_argument("--stock-churn", type=int, metavar="K", help="a stock change every K")
     parser.add_argument("--vary", action="store_true", help="product: a new product each time")
+    parser.add_argument(
+        "--listing-varied", type=int, metavar="N", help="catalog and category: N random URLs"
+    )
     options = parser.parse_args()
     client = Client(HTTP_HOST="127.0.0.1", secure=True)
     client.cookies[settings.AGE_GATE_COOKIE] = issue_pass()
     if options.finder_varied:
         finder_varied(client, options)
+        return
+    if options.listing_varied:
+        listing_varied(client, options)
         return
     pages = [p for p in PAGES if not options.only or p.name in options.only]
     for page in pages:
