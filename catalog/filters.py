@@ -26,6 +26,7 @@ from catalog.attributes import (
     VibratorType,
     WaterResistance,
 )
+from catalog.facet_index import kept_index
 from catalog.forms import (
     DEFAULT_SORT,
     MAX_QUERY_LENGTH,
@@ -143,6 +144,19 @@ class SearchFilter(django_filters.CharFilter):
         return search.matching(qs, value or "")
 
 
+def kept_categories():
+    """The categories with a listed product, in their order, when this process has the
+    current facet index (else None: the database is asked)."""
+    index = kept_index()
+    return None if index is None else index.categories
+
+
+def kept_materials():
+    """Every material, by name, when this process has the current facet index."""
+    index = kept_index()
+    return None if index is None else index.materials
+
+
 def products_with_materials(**conditions) -> QuerySet:
     """Ids of products with a material matching the conditions. An uncorrelated subquery:
     the database builds it once per query (a hashed subplan on PostgreSQL) instead of once
@@ -178,6 +192,7 @@ class ProductFilterSet(django_filters.FilterSet):
         label="Category",
         queryset=Category.objects.all(),
         to_field_name="slug",
+        known=kept_categories,
         error_messages=no_such("category"),
     )
     level = LevelFilter(
@@ -195,6 +210,7 @@ class ProductFilterSet(django_filters.FilterSet):
         label="Material",
         queryset=Material.objects.all(),
         to_field_name="slug",
+        known=kept_materials,
         error_messages=no_such("material"),
     )
     latex_free = FlagFilter(
