@@ -1,15 +1,17 @@
-"""A catalog page made with what each process keeps per content version (the facet index's
-categories and materials for checking `category` and `material`, the filter form's options)
-is the very page made without it: the visitor's chosen values, bad input answered 400 with a
-clear message, and the counts, on every worker."""
+"""A catalog or category page made with what is kept per content version (the facet index's
+categories and materials for checking `category` and `material`; a category page's category,
+notes and guide section) is the very page made without it: the visitor's chosen values, bad
+input answered 400 with a clear message, and the counts; and a change shows at once."""
 
 import re
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from catalog import facet_index
+from catalog import facet_index, stock
+from catalog.render_cache import local_parts
 from tests.catalog.conftest import get_json
 from tests.factories import CategoryFactory, ProductFactory
 
@@ -46,13 +48,19 @@ def html(client, url) -> tuple[int, str]:
 def kept(settings):
     """The process keeps what it keeps per version, as in production (a fresh keeper)."""
 
+    def forget():
+        facet_index.forget()
+        stock.forget()
+        cache.clear()
+        local_parts.clear()  # a rolled-back test leaves the version where the next one starts
+
     def keep():
         settings.KEEP_PER_VERSION = True
         settings.RENDER_CACHE_SECONDS = 3600
-        facet_index.forget()
+        forget()
 
     yield keep
-    facet_index.forget()
+    forget()
 
 
 def test_pages_made_with_kept_parts_are_the_pages_made_without(client, shop_catalog, kept):
@@ -101,3 +109,19 @@ def test_a_new_category_is_known_at_once_on_a_worker_that_kept_the_index(
         ProductFactory(name="Shelf Paddle", category=shelf)
     payload = get_json(client, "/catalog/?category=new-shelf")
     assert [result["name"] for result in payload["results"]] == ["Shelf Paddle"]
+
+
+def test_a_category_page_reads_its_category_once_per_version(
+    client, shop_catalog, kept, django_capture_on_commit_callbacks
+):
+    kept()
+    client.get("/catalog/impact/")
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/catalog/impact/?material=silicone&sort=price")
+    assert response.status_code == 200
+    assert len(queries) == 1  # the content version; category, notes, guide section kept
+    with django_capture_on_commit_callbacks(execute=True):
+        shop_catalog.impact.intro = "Paddles, floggers & crops."
+        shop_catalog.impact.save()
+    assert "Paddles, floggers &amp; crops." in client.get("/catalog/impact/").content.decode()
+    assert client.get("/catalog/no-such-shelf/").status_code == 404
