@@ -16,7 +16,9 @@ every K of those requests as bench/stock_churn.py does (the change's own time le
 `--listing-varied N` measures listings whose cards this process has mostly never made: N
 random `?page=` of the whole catalog ("catalog pages") and of random categories ("category
 pages"), then N each of the churn scenario's varied catalog and category URLs (random
-filters, sorts and pages, bench/varied.py's), and last the random pages of the catalog
+filters, sorts and pages, bench/varied.py's), the same varied URLs again with their cards
+kept ("varied catalog, cards kept": the page around the cards), and last the random pages of
+the catalog
 again with this process's cards forgotten, as another worker would ask for them ("catalog
 pages, other worker": the cards from the shared cache). The shared cache's keys get a prefix of
 their own for the run, so nothing an earlier run kept is found. `--profile` takes one of those
@@ -130,6 +132,10 @@ def listing_varied(client, options) -> None:
         "varied catalog": varied["catalog"],
         "varied category": varied["category"],
     }
+    # The same varied URLs again with their cards kept: what remains is the page around them
+    # (filter form, facets, chips).
+    kinds["varied catalog, cards kept"] = varied["catalog"]
+    kinds["varied category, cards kept"] = varied["category"]
     kinds["catalog pages, other worker"] = kinds["catalog pages"]
     for path in ["/catalog/", f"/catalog/{slugs[0]}/"] * 3:
         assert client.get(path).status_code == 200  # warm up: the indexes, the templates

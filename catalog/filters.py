@@ -9,6 +9,7 @@ Invalid parameters do not stop the page: the form drops them (they are missing f
 400 with the form's errors.
 """
 
+import copy
 from functools import cached_property
 from typing import ClassVar
 
@@ -25,6 +26,7 @@ from catalog.attributes import (
     VibratorType,
     WaterResistance,
 )
+from catalog.facet_index import kept_index
 from catalog.forms import (
     DEFAULT_SORT,
     MAX_QUERY_LENGTH,
@@ -142,6 +144,19 @@ class SearchFilter(django_filters.CharFilter):
         return search.matching(qs, value or "")
 
 
+def kept_categories():
+    """The categories with a listed product, in their order, when this process has the
+    current facet index (else None: the database is asked)."""
+    index = kept_index()
+    return None if index is None else index.categories
+
+
+def kept_materials():
+    """Every material, by name, when this process has the current facet index."""
+    index = kept_index()
+    return None if index is None else index.materials
+
+
 def products_with_materials(**conditions) -> QuerySet:
     """Ids of products with a material matching the conditions. An uncorrelated subquery:
     the database builds it once per query (a hashed subplan on PostgreSQL) instead of once
@@ -151,6 +166,19 @@ def products_with_materials(**conditions) -> QuerySet:
 
 def latex_free_q() -> Q:
     return ~Q(pk__in=products_with_materials(material__contains_latex=True))
+
+
+class CopiedOneLevel(dict):
+    """Filters (or form fields) that each request copies one level deep, not deeply.
+
+    A FilterSet deep-copies its filters for every request and a form its fields (widgets,
+    choices, validators, a queryset each), in case one request changes them: ~2 ms of a
+    catalog page's ~7. Ours are never changed after the class is made; a request sets its own
+    attributes on them (the FilterSet sets `parent` and `model`), so a shallow copy of each is
+    enough, and what they hold (choices, messages, widgets) is shared read-only."""
+
+    def __deepcopy__(self, memo):
+        return {name: copy.copy(item) for name, item in self.items()}
 
 
 class ProductFilterSet(django_filters.FilterSet):
@@ -164,6 +192,7 @@ class ProductFilterSet(django_filters.FilterSet):
         label="Category",
         queryset=Category.objects.all(),
         to_field_name="slug",
+        known=kept_categories,
         error_messages=no_such("category"),
     )
     level = LevelFilter(
@@ -181,6 +210,7 @@ class ProductFilterSet(django_filters.FilterSet):
         label="Material",
         queryset=Material.objects.all(),
         to_field_name="slug",
+        known=kept_materials,
         error_messages=no_such("material"),
     )
     latex_free = FlagFilter(
@@ -245,10 +275,13 @@ class ProductFilterSet(django_filters.FilterSet):
 
     def get_form_class(self):
         """The form class, made once per FilterSet class rather than once per request: its
-        fields are the filters' own, the same every time (each form copies them, as forms do)."""
+        fields are the filters' own, the same every time (each form copies them one level
+        deep: `CopiedOneLevel`)."""
         form_class = self._form_classes.get(type(self))
         if form_class is None:
-            form_class = self._form_classes[type(self)] = super().get_form_class()
+            form_class = super().get_form_class()
+            form_class.base_fields = CopiedOneLevel(form_class.base_fields)
+            self._form_classes[type(self)] = form_class
         return form_class
 
     # What the view and the facets read (call `is_valid()` first).
@@ -318,3 +351,6 @@ class ProductFilterSet(django_filters.FilterSet):
         for condition in self.conditions().values():
             products = products.filter(condition)
         return self.order(products)
+
+
+ProductFilterSet.base_filters = CopiedOneLevel(ProductFilterSet.base_filters)

@@ -5,6 +5,7 @@ parameter is checked (known choices, numbers in range, one value where one is ex
 many where several are allowed) and gets a message a person can act on.
 """
 
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 
 from django import forms
@@ -97,12 +98,35 @@ class ChoicesField(forms.MultipleChoiceField):
 
 
 class SlugsField(forms.ModelMultipleChoiceField):
-    """Several rows picked by slug (one query), counted before the database sees them."""
+    """Several rows picked by slug, counted before the database sees them.
+
+    `known`, when given, returns the rows this process already holds for the current content
+    version (each with `pk` and `slug`, in the model's order), or None: when every slug is
+    among them, the chosen rows come from there, in that order, with no query; otherwise
+    (no such rows kept, or a slug they do not hold: unknown, or a row they leave out) the
+    database decides, as it always did (one query), with the same messages."""
+
+    def __init__(self, *args, known: Callable[[], Sequence | None] | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.known = known
 
     def clean(self, value):
         if value and len(value) > MAX_VALUES:
             raise too_many_values(value)
-        return super().clean(value)
+        if not value and not self.required:
+            return []  # not `queryset.none()`: reading even that costs the ORM ~0.4 ms
+        found = self.known_rows(value)
+        return super().clean(value) if found is None else found
+
+    def known_rows(self, value) -> list | None:
+        if not value or not isinstance(value, list | tuple) or self.known is None:
+            return None
+        rows = self.known()
+        if rows is None:
+            return None
+        wanted = set(value)
+        found = [row for row in rows if row.slug in wanted]
+        return found if len(found) == len(wanted) else None
 
 
 def price_field(label: str) -> dict:

@@ -161,6 +161,34 @@ class Selection:
             values = [*current, value]
         return self.url(self.changed(name, values))
 
+    def toggler(self, name: str):
+        """`toggled(name, value)` for many values of one parameter (a panel's options): the
+        rest of the query is encoded once, not once per option."""
+        if name == "category" or name not in PARAMETERS:
+            # The category decides the path (a category page's own or the catalog's); a
+            # range's panel (intensity) is not one parameter and has no option links.
+            return lambda value: self.toggled(name, value)
+        path, exclude = self.list_url, ()
+        if self.category_slug and self.params.get("category") == [self.category_slug]:
+            path, exclude = self.category_url, ("category",)
+        at = PARAMETERS.index(name)
+        before = urlencode(self.pairs(exclude=(*exclude, *PARAMETERS[at:])))
+        after = urlencode(self.pairs(exclude=(*exclude, *PARAMETERS[: at + 1])))
+        current = self.values(name)
+
+        def url(value: str) -> str:
+            if value in current:
+                values = [v for v in current if v != value]
+            elif name not in REPEATABLE:
+                values = [value]
+            else:
+                values = [*current, value]
+            parts = (before, urlencode([(name, v) for v in values]), after)
+            query = "&".join(part for part in parts if part)
+            return f"{path}?{query}" if query else path
+
+        return url
+
     def without(self, *names: str) -> str:
         params = {name: values for name, values in self.params.items() if name not in names}
         return self.url(params)
@@ -283,6 +311,7 @@ def panels(selection: Selection, counts: FacetCounts) -> list[Panel]:
             continue
         if not options or (name in ATTRIBUTE_FACETS and not is_relevant(options)):
             continue
+        toggled = selection.toggler(name)
         shown.append(
             Panel(
                 name,
@@ -295,7 +324,7 @@ def panels(selection: Selection, counts: FacetCounts) -> list[Panel]:
                         option.selected,
                         None
                         if name in RANGE_FACETS or not (option.count or option.selected)
-                        else selection.toggled(name, option.value),
+                        else toggled(option.value),
                     )
                     for option in options
                 ],

@@ -142,14 +142,7 @@ class CategoryView(ProductListView):
 
     def get(self, request, *args, **kwargs):
         try:
-            categories = Category.objects.prefetch_related("safety_notes")
-            if not request.user.is_staff:  # staff see it before it goes live, with a banner
-                # Live as the facet index knows it (Category.objects.live(), at this request's
-                # stock): no query of its own, and the page's index is that one.
-                self.index = current_index()
-                live = [row.pk for row in self.index.stock().live_categories]
-                categories = categories.filter(pk__in=live)
-            self.category = categories.get(slug=kwargs["slug"])
+            self.category = self.category_of(kwargs["slug"])
         except Category.DoesNotExist:
             if wants_json(request):
                 response = JsonResponse(
@@ -159,6 +152,20 @@ class CategoryView(ProductListView):
                 return response
             raise Http404("No such category") from None
         return super().get(request, *args, **kwargs)
+
+    def category_of(self, slug: str) -> Category:
+        """The page's category with its safety notes, or Category.DoesNotExist."""
+        categories = Category.objects.prefetch_related("safety_notes")
+        if self.request.user.is_staff:  # staff see it before it goes live, with a banner
+            return categories.get(slug=slug)
+        # Live as the facet index knows it (Category.objects.live(), at this request's stock):
+        # no query of its own, and the page's index is that one. The category with its notes
+        # is the same for every customer for one page version: kept (catalog/render_cache.py).
+        self.index = current_index()
+        live = [row.pk for row in self.index.stock().live_categories if row.slug == slug]
+        if not live:
+            raise Category.DoesNotExist
+        return remember("category-page-category", live, lambda: categories.get(pk=live[0]))
 
     def redirect_to_clean_url(self):
         """`?category=` on a category page means several categories: that is the catalog."""

@@ -172,10 +172,20 @@ class GuidedCategoryView(GuideSuggestionsMixin, CategoryView):
 
     template_name = "guides/category.html"
 
+    def guide_section(self, category):
+        """The guide section about the category, or None; for customers, kept per page
+        version as the category is (catalog/render_cache.py)."""
+
+        def read():
+            return [selectors.sections_for_categories([category.pk]).get(category.pk)]
+
+        if self.request.user.is_staff:
+            return read()[0]
+        return remember("category-page-guide-section", [category.pk], read)[0]
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        category = context["category"]
-        section = selectors.sections_for_categories([category.pk]).get(category.pk)
+        section = self.guide_section(context["category"])
         context["guide_section"] = section
         context["guide_section_url"] = section.get_absolute_url() if section else None
         return context
