@@ -18,9 +18,8 @@ random `?page=` of the whole catalog ("catalog pages") and of random categories 
 pages"), then N each of the churn scenario's varied catalog and category URLs (random
 filters, sorts and pages, bench/varied.py's), the same varied URLs again with their cards
 kept ("varied catalog, cards kept": the page around the cards), and last the random pages of
-the catalog
-again with this process's cards forgotten, as another worker would ask for them ("catalog
-pages, other worker": the cards from the shared cache). The shared cache's keys get a prefix of
+the catalog again with this process's cards forgotten, as another worker would ask for them
+("catalog pages, other worker": the cards from the shared cache). The shared cache's keys get a prefix of
 their own for the run, so nothing an earlier run kept is found. `--profile` takes one of those
 names.
 
@@ -165,6 +164,7 @@ def listing_varied(client, options) -> None:
             stats = pstats.Stats(profiler)
             stats.sort_stats("cumulative").print_stats(45)
             stats.sort_stats("tottime").print_stats(25)
+
 
 def backend_cpu() -> float | None:
     """CPU seconds the database server's process for this connection has used (PostgreSQL on
