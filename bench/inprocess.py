@@ -19,9 +19,9 @@ pages"), then N each of the churn scenario's varied catalog and category URLs (r
 filters, sorts and pages, bench/varied.py's), the same varied URLs again with their cards
 kept ("varied catalog, cards kept": the page around the cards), and last the random pages of
 the catalog again with this process's cards forgotten, as another worker would ask for them
-("catalog pages, other worker": the cards from the shared cache). The shared cache's keys get a prefix of
-their own for the run, so nothing an earlier run kept is found. `--profile` takes one of those
-names.
+("catalog pages, other worker": the cards from the shared cache). The shared cache's keys get
+a prefix of their own for the run, so nothing an earlier run kept is found. `--profile` takes
+one of those names.
 
 `--search-varied N` measures the search over N random searches the same way (one or two words
 of product names, bench/varied.py's; `--stock-churn K` too), `--slowest K` lists the K slowest.
