@@ -21,6 +21,7 @@ from catalog.models import Category, Product, ProductPhoto, SafetyNote
 from catalog.models.product_queries import LEVEL_FIELDS
 from catalog.models.safety import CONDITION_CHOICES, by_severity
 from core.content import content_version_without_stock
+from core.statements import Statement
 
 # What a card reads of a product's own row (and what a note's condition or the drawing test).
 FIELDS = (
@@ -39,44 +40,6 @@ FIELDS = (
 COVER_FIELDS = ("cover_image", "cover_alt", "cover_width", "cover_height")
 LARGEST_KEPT = 64  # statements are kept for pages of up to this many products
 IMAGE_STORAGE = Product._meta.get_field("image").storage
-
-
-class Statement:
-    """A query the ORM compiled once, for `count` ids: its SQL, its parameters (and where the
-    ids go in them) and what turns its columns into Python values, as the ORM would."""
-
-    def __init__(self, queryset, count: int):
-        marks = [-(n + 1) for n in range(count)]  # ids no row has, to find their places
-        compiler = queryset(marks).query.get_compiler(connection=connection)
-        self.sql, params = compiler.as_sql()
-        self.params = list(params)
-        where = {mark: n for n, mark in enumerate(marks)}
-        self.places = [
-            (place, where[p])
-            for place, p in enumerate(params)
-            if type(p) is int and p in where  # noqa: E721 (True is an int, and no mark)
-        ]
-        assert len(self.places) == count, "each id once among the parameters"
-        self.converters = []
-        for n, (column, _sql, _alias) in enumerate(compiler.select):
-            found = connection.ops.get_db_converters(column) + column.get_db_converters(connection)
-            if found:
-                self.converters.append((n, found, column))
-
-    def rows(self, ids: list[int]) -> list[list]:
-        params = list(self.params)
-        for place, n in self.places:
-            params[place] = ids[n]
-        with connection.cursor() as cursor:
-            cursor.execute(self.sql, params)
-            rows = [list(row) for row in cursor.fetchall()]
-        for row in rows:
-            for n, converters, column in self.converters:
-                value = row[n]
-                for converter in converters:
-                    value = converter(value, column, connection)
-                row[n] = value
-        return rows
 
 
 def products_query(ids):
@@ -101,7 +64,8 @@ def notes_by_owner(rows) -> dict[int, list[SafetyNote]]:
 
 
 class Statements:
-    """This process's statements, by query and count (compiled the first time asked for)."""
+    """This process's statements (`core.statements`), by query and count (compiled the first
+    time asked for)."""
 
     def __init__(self):
         self.lock = threading.Lock()
@@ -111,11 +75,12 @@ class Statements:
         key = (query, connection.alias, connection.vendor, len(ids))
         statement = self.made.get(key)
         if statement is None:
-            statement = Statement(query, len(ids))
+            marks = [-(n + 1) for n in range(len(ids))]  # ids no row has, to find their places
+            statement = Statement.compile(query(marks), marks, connection.alias)
             if len(ids) <= LARGEST_KEPT:
                 with self.lock:
                     self.made[key] = statement
-        return statement.rows(ids)
+        return statement.rows(ids, connection.alias)
 
 
 statements = Statements()

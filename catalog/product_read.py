@@ -19,10 +19,10 @@ from functools import cache
 from django.conf import settings
 from django.db import connections
 from django.db.models import Aggregate, CharField, Count, OuterRef, QuerySet, Subquery
-from django.db.models.sql import Query
 
 from catalog.models import Material, Product, ProductPhoto, SafetyNote
 from catalog.render_cache import remember
+from core.statements import Statement
 
 
 class Joined(Aggregate):
@@ -57,53 +57,42 @@ def with_relations(products: QuerySet) -> QuerySet:
     )
 
 
-SLUG = "\x00slug\x00"  # stands for the slug asked for in a compiled statement
+SLUG = "\x00slug\x00"  # stands for the slug asked for in the compiled statement
 
 
 @dataclass(frozen=True)
-class Statement:
-    """`with_relations`'s query for one product by slug, compiled, and how to read its row."""
+class ProductStatement:
+    """`with_relations`'s query for one product by slug, compiled, and where its row holds
+    the product's own columns and the annotations."""
 
-    sql: str
-    params: tuple  # SLUG among them
-    query: Query  # for a compiler on the asking thread's connection (its value converters)
-    columns: list  # the selected expressions, in the row's order
+    statement: Statement
     own: slice  # where the product's own columns are in the row
     fields: list[str]  # their names
     annotations: dict[str, int]  # the annotations' positions in the row
 
 
 @cache
-def statement(alias: str, vendor: str, published: bool) -> Statement:
-    """Compiled once per process and database: building and compiling the query's subqueries
-    cost the ORM ~2 ms, and reading its row through a queryset ~0.5 ms more, several times
-    running it. It depends on the code alone."""
+def statement(alias: str, vendor: str, published: bool) -> ProductStatement:
+    """Compiled once per process and database (`core.statements`): building and compiling the
+    query's subqueries cost the ORM ~2 ms, and reading its row through a queryset ~0.5 ms
+    more, several times running it. It depends on the code alone."""
     products = Product.objects.published() if published else Product.objects.all()
-    query = with_relations(products).filter(slug=SLUG).order_by()[:2].query
-    compiler = query.get_compiler(alias)
-    sql, params = compiler.as_sql()
-    positions = compiler.klass_info["select_fields"]
+    query = with_relations(products).filter(slug=SLUG).order_by()[:2]
+    known = Statement.compile(query, [SLUG], alias)
+    positions = known.compiled.klass_info["select_fields"]
     own = slice(positions[0], positions[-1] + 1)
-    fields = [column.target.attname for column, _, _ in compiler.select[own]]
-    columns = [column for column, _, _ in compiler.select]
-    annotations = dict(compiler.annotation_col_map)
-    return Statement(sql, tuple(params), query, columns, own, fields, annotations)
+    fields = [column.target.attname for column in known.columns[own]]
+    return ProductStatement(known, own, fields, dict(known.compiled.annotation_col_map))
 
 
 def read_product(slug: str, *, published: bool, using: str = "default") -> Product | None:
     """The product with this slug (published only, or any), with the columns
     `load_relations` reads, or None: one query, as a queryset would read it."""
-    connection = connections[using]
-    known = statement(using, connection.vendor, published)
-    with connection.cursor() as cursor:
-        cursor.execute(known.sql, tuple(slug if p == SLUG else p for p in known.params))
-        row = cursor.fetchone()
-    if row is None:
+    known = statement(using, connections[using].vendor, published)
+    rows = known.statement.rows([slug], using)
+    if not rows:
         return None
-    compiler = known.query.get_compiler(using)
-    converters = compiler.get_converters(known.columns)
-    if converters:
-        row = next(compiler.apply_converters([row], converters))
+    row = rows[0]
     product = Product.from_db(using, known.fields, row[known.own])
     for name, position in known.annotations.items():
         setattr(product, name, row[position])
