@@ -1,6 +1,8 @@
 """`{{ product|card }}`: a product's card values (catalog.cards), for `catalog/_card.html`;
 `{% add_to_basket card %}`: the card's "Add to basket" form (`basket/_add_form.html`);
-`{% kept_card kept %}`: a card kept as HTML (catalog.cards.page_cards), its form filled in."""
+`{% kept_card kept %}`: a card kept as HTML (catalog.cards.page_cards), its form filled in;
+`{% add_form_for product %}`: what `{% include "basket/_add_form.html" %}` gives for it, from
+the same form rendered once per page render (the product page's own form and its cards')."""
 
 from django import template
 from django.utils.html import conditional_escape
@@ -57,6 +59,11 @@ def add_to_basket(context, card: Card) -> SafeString:
     if mark:
         return mark_safe(mark)
     product = card.product
+    return mark_safe(add_form(context, product.slug, product.name, product.in_stock))
+
+
+@register.simple_tag(takes_context=True)
+def add_form_for(context, product) -> SafeString:
     return mark_safe(add_form(context, product.slug, product.name, product.in_stock))
 
 

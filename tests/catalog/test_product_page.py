@@ -1,5 +1,8 @@
+import re
+from decimal import Decimal
+
 import pytest
-from django.urls import reverse
+from django.urls import reverse, set_script_prefix
 
 from core.content import content_version
 from tests.factories import (
@@ -103,3 +106,38 @@ def test_product_page_runs_a_constant_number_of_queries(client, django_assert_ma
     big.safety_notes.add(*SafetyNoteFactory.create_batch(4))
     again = count_queries(client, big.get_absolute_url(), django_assert_max_num_queries, 11)
     assert again == big_count
+
+
+def add_forms(html: str) -> list[str]:
+    """The products the page's "Add to basket" forms add (their hidden `product` values)."""
+    return re.findall(r'<input type="hidden" name="product" value="([^"]*)">', html)
+
+
+def test_product_page_forms_add_the_product_and_each_related_one_and_come_back(client):
+    product = ProductFactory(name='Rope <"soft">')
+    sibling = ProductFactory(category=product.category, name="Sibling Thing")
+    gone = ProductFactory(category=product.category, name="Gone Thing", stock=0)
+    html = client.get(product.get_absolute_url()).content.decode()
+    assert sorted(add_forms(html)) == sorted([product.slug, sibling.slug])  # none for `gone`
+    assert 'Add <span class="visually-hidden">Rope &lt;&quot;soft&quot;&gt; </span>to basket' in html
+    assert html.count(f'name="next" value="{product.get_absolute_url()}"') == 2
+    assert html.count('action="/basket/add/"') == 2
+
+    page = client.get(gone.get_absolute_url()).content.decode()
+    assert "Out of stock" in page and gone.slug not in add_forms(page)
+
+
+def test_product_page_links_under_the_prefix_the_site_is_served_at(client):
+    product = ProductFactory(ring_inner_diameter_mm=Decimal("40"))
+    assert 'href="/size-guide/"' in client.get(product.get_absolute_url()).content.decode()
+    other = ProductFactory(ring_inner_diameter_mm=Decimal("42"))  # a body not yet rendered
+    url, category_url = other.get_absolute_url(), other.category.get_absolute_url()
+    set_script_prefix("/shop/")  # as the WSGI handler does for a site served at /shop/
+    try:
+        html = client.get(url).content.decode()
+    finally:
+        set_script_prefix("/")
+    assert '<li><a href="/shop/catalog/">Catalog</a></li>' in html
+    assert 'href="/shop/size-guide/"' in html
+    assert f'href="/shop{category_url}"' in html
+    assert 'action="/shop/basket/add/"' in html
