@@ -119,7 +119,9 @@ def test_product_page_forms_add_the_product_and_each_related_one_and_come_back(c
     gone = ProductFactory(category=product.category, name="Gone Thing", stock=0)
     html = client.get(product.get_absolute_url()).content.decode()
     assert sorted(add_forms(html)) == sorted([product.slug, sibling.slug])  # none for `gone`
-    assert 'Add <span class="visually-hidden">Rope &lt;&quot;soft&quot;&gt; </span>to basket' in html
+    assert (
+        'Add <span class="visually-hidden">Rope &lt;&quot;soft&quot;&gt; </span>to basket' in html
+    )
     assert html.count(f'name="next" value="{product.get_absolute_url()}"') == 2
     assert html.count('action="/basket/add/"') == 2
 
