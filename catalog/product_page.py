@@ -3,7 +3,7 @@
 its safety notes, the category's first products as cards rendered to HTML (the page's related
 products are those, less the product itself; each card's add-to-basket form is filled in per
 page, as a listing's kept cards are: `catalog_cards.kept_card`), and the delivery and returns
-pages.
+pages (and their section, `basket/_assurances.html`, rendered to HTML).
 
 A visitor asking for a product nobody asked for under this version (the common case in a big
 catalog) then reads only the product itself. What is kept holds no visitor's data, and its
@@ -15,10 +15,11 @@ from dataclasses import dataclass
 
 from django.db.models import prefetch_related_objects
 from django.template.loader import get_template
+from django.utils.safestring import SafeString, mark_safe
 
 from catalog.cards import CARD_TEMPLATE, Cards, KeptCard, keepable
 from catalog.models import Category, Product, StorePage
-from catalog.render_cache import remember
+from catalog.render_cache import remember, render_part
 
 RELATED_PRODUCTS = 4
 
@@ -76,3 +77,16 @@ def read_store_pages() -> dict[str, StorePage]:
 def store_pages() -> dict[str, StorePage]:
     """The delivery and returns pages by slug (those that exist)."""
     return remember("product-page-store-pages", [], read_store_pages)
+
+
+ASSURANCES = "basket/_assurances.html"
+
+
+def assurances(request) -> SafeString:
+    """The delivery and returns section every product page shows, rendered once per version."""
+    html = remember(
+        "product-page-assurances",
+        [ASSURANCES],
+        lambda: str(render_part(ASSURANCES, {"store_pages": store_pages()}, request)),
+    )
+    return mark_safe(html)  # rendered by the template, autoescaped there

@@ -16,7 +16,7 @@ from catalog.facet_listing import IndexedIds
 from catalog.filters import ProductFilterSet
 from catalog.forms import PAGE_SIZE
 from catalog.models import Category, Product, StorePage
-from catalog.product_page import category_part, related_cards, store_pages
+from catalog.product_page import assurances, category_part, related_cards
 from catalog.product_read import load_relations, read_product
 from catalog.render_cache import remember, render_part, with_token
 from catalog.serializers import listing_object
@@ -251,7 +251,7 @@ class ProductDetailView(DetailView):
     def get_context_data(self, **kwargs):
         related = related_cards(self.category_part, self.object)
         return super().get_context_data(
-            related=related, draft=self.draft, store_pages=store_pages(), **kwargs
+            related=related, draft=self.draft, assurances=assurances(self.request), **kwargs
         )
 
 

@@ -229,6 +229,21 @@ def test_a_new_note_delivery_page_or_pick_shows_at_once_on_every_product(client,
         assert "Featured in our guides" in shown
 
 
+def test_an_edited_returns_page_shows_at_once_on_every_product(client, pick, committed):
+    other = pick.section.category.products.exclude(pk=pick.product.pk).get()
+    urls = [pick.product.get_absolute_url(), other.get_absolute_url()]
+    with committed():
+        returns = StorePageFactory(slug="returns", summary="Unopened within 30 days.")
+    for url in urls:
+        assert 'Unopened within 30 days. <a href="/info/returns/">' in page(client, url)
+    with committed():
+        returns.summary = "Unopened within 60 days."
+        returns.save()
+    for url in urls:
+        shown = page(client, url)
+        assert "Unopened within 60 days." in shown and "30 days" not in shown
+
+
 def test_related_products_follow_a_change_at_once(client, pick, committed):
     url = pick.product.get_absolute_url()
     assert "Soft Flogger" in page(client, url)
