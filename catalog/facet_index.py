@@ -241,7 +241,7 @@ def build(version: int) -> FacetIndex:
     out_of_stock = BitMap()
     flag_at = 11
     value_at = flag_at + len(FLAG_FIELDS)
-    for row in rows.iterator(chunk_size=20000):
+    for row in rows.iterator(chunk_size=2000):
         pk, price_cents, is_featured, newest_rank, live, category_id = row[:6]
         names.append(pk)
         cents.append(price_cents)

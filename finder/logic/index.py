@@ -88,7 +88,8 @@ def build_catalog_index(kept: int | None = None) -> CatalogIndex:
     categories = tuple(Category.objects.published().order_by("position", "name", "pk"))
     kinds = {category.pk: category.kind for category in categories}
     kept = KEPT_OFFERS if kept is None else kept
-    made = sorted(make_classes(scan_products(), kinds, kept), key=lambda m: class_order(m[0]))
+    scan = scan_products(max(kept, CHEAPEST_PER_CLASS))
+    made = sorted(make_classes(scan, kinds, kept), key=lambda m: class_order(m[0]))
     first = min((min(order) for *_, order in made), default=0)  # order is by price, not id
     last = max((max(order) for *_, order in made), default=-1)
     places = array("i", [-1]) * (last - first + 1)  # ids are dense: 4 bytes an id

@@ -186,9 +186,9 @@ def builds(monkeypatch):
     counted = []
     scan = index.scan_products
 
-    def counting_scan():
+    def counting_scan(*args):
         counted.append(1)
-        return scan()
+        return scan(*args)
 
     monkeypatch.setattr(index, "scan_products", counting_scan)
     return counted
