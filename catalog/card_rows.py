@@ -17,7 +17,8 @@ from django.conf import settings
 from django.db import connection
 
 from catalog.drawings import drawing_name
-from catalog.models import Category, Product, ProductPhoto, SafetyNote
+from catalog.models import Category, Product, SafetyNote
+from catalog.models.photo import cover_from_columns
 from catalog.models.product_queries import LEVEL_FIELDS
 from catalog.models.safety import CONDITION_CHOICES, by_severity
 from core.content import content_version_without_stock
@@ -144,15 +145,7 @@ class CardRow:
     @property
     def cover_photo(self):
         """As Product.cover_photo from `with_cover`'s columns."""
-        if not self.cover_image:
-            return None
-        return ProductPhoto(
-            product_id=self.pk,
-            image=self.cover_image,
-            alt=self.cover_alt,
-            width=self.cover_width,
-            height=self.cover_height,
-        )
+        return cover_from_columns(self)
 
     def get_absolute_url(self) -> str:
         return Product(slug=self.slug).get_absolute_url()

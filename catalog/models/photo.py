@@ -94,3 +94,12 @@ class ProductPhoto(models.Model):
             if original and original <= width:
                 break
         return sizes
+
+
+def cover_from_columns(row) -> ProductPhoto | None:
+    """The cover photo named by a row read with `cover_columns` (a product, a card's row), or
+    None when it has no photo: no query."""
+    if not row.cover_image:
+        return None
+    columns = {field: getattr(row, name) for name, field in COVER_COLUMNS.items()}
+    return ProductPhoto(product_id=row.pk, **columns)

@@ -276,18 +276,10 @@ class Product(models.Model):
     def cover_photo(self):
         """The first photo, or None: from `with_cover`'s columns when the product was loaded
         with them (no query), else from prefetched `photos`, else one query."""
-        from .photo import ProductPhoto
+        from .photo import cover_from_columns
 
         if "cover_image" in self.__dict__:
-            if not self.cover_image:
-                return None
-            return ProductPhoto(
-                product_id=self.pk,
-                image=self.cover_image,
-                alt=self.cover_alt,
-                width=self.cover_width,
-                height=self.cover_height,
-            )
+            return cover_from_columns(self)
         photos = self.photos.all()
         return photos[0] if photos else None
 
