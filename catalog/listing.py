@@ -104,6 +104,16 @@ def selected_values(selection: "Selection") -> dict[str, list[str]]:
     return selected
 
 
+def toggled_values(name: str, current: list[str], value: str) -> list[str]:
+    """A parameter's values once `value` is toggled: removed when chosen, else added (a
+    single-valued parameter's value replaced)."""
+    if value in current:
+        return [v for v in current if v != value]
+    if name not in REPEATABLE:
+        return [value]
+    return [*current, value]
+
+
 class Selection:
     """The page's valid parameters and the links that change them.
 
@@ -152,14 +162,7 @@ class Selection:
 
     def toggled(self, name: str, value: str) -> str:
         """Add the value, or remove it when chosen; a single-valued parameter is replaced."""
-        current = self.values(name)
-        if value in current:
-            values = [v for v in current if v != value]
-        elif name not in REPEATABLE:
-            values = [value]
-        else:
-            values = [*current, value]
-        return self.url(self.changed(name, values))
+        return self.url(self.changed(name, toggled_values(name, self.values(name), value)))
 
     def toggler(self, name: str):
         """`toggled(name, value)` for many values of one parameter (a panel's options): the
@@ -177,12 +180,7 @@ class Selection:
         current = self.values(name)
 
         def url(value: str) -> str:
-            if value in current:
-                values = [v for v in current if v != value]
-            elif name not in REPEATABLE:
-                values = [value]
-            else:
-                values = [*current, value]
+            values = toggled_values(name, current, value)
             parts = (before, urlencode([(name, v) for v in values]), after)
             query = "&".join(part for part in parts if part)
             return f"{path}?{query}" if query else path
