@@ -57,6 +57,13 @@ from catalog.models import Product  # noqa: E402
 from core.age_gate import issue_pass  # noqa: E402
 
 
+def print_profile(profiler) -> None:
+    """A profile's 45 costliest calls with what they call, then the 25 costliest alone."""
+    stats = pstats.Stats(profiler)
+    stats.sort_stats("cumulative").print_stats(45)
+    stats.sort_stats("tottime").print_stats(25)
+
+
 def finder_varied(client, options) -> None:
     """The finder API over random answers, with a stock change every `--stock-churn` requests."""
     from bench.varied import finder_answers
@@ -96,9 +103,7 @@ def finder_varied(client, options) -> None:
         f"ms/request ({cpu:.1f} ms Python CPU)  {queries:.2f} queries/request"
     )
     if profiler:
-        stats = pstats.Stats(profiler)
-        stats.sort_stats("cumulative").print_stats(45)
-        stats.sort_stats("tottime").print_stats(25)
+        print_profile(profiler)
 
 
 def listing_varied(client, options) -> None:
@@ -161,9 +166,7 @@ def listing_varied(client, options) -> None:
             f"  {queries:5.2f} queries  ~{sql:5.1f} ms in SQL  statuses {statuses}"
         )
         if profiler:
-            stats = pstats.Stats(profiler)
-            stats.sort_stats("cumulative").print_stats(45)
-            stats.sort_stats("tottime").print_stats(25)
+            print_profile(profiler)
 
 
 def backend_cpu() -> float | None:
@@ -232,9 +235,7 @@ def search_varied(client, options) -> None:
     for ms, path in sorted(slowest, reverse=True)[: options.slowest]:
         print(f"  {ms:7.1f} ms  {path}")
     if profiler:
-        stats = pstats.Stats(profiler)
-        stats.sort_stats("cumulative").print_stats(45)
-        stats.sort_stats("tottime").print_stats(25)
+        print_profile(profiler)
 
 
 def requests_of(page, count: int, vary: bool) -> list:
@@ -294,9 +295,7 @@ def main() -> None:
             f"{len(captured.captured_queries):3d} queries  ~{sql:5.1f} ms in SQL"
         )
         if options.profile == page.name:
-            stats = pstats.Stats(profiler)
-            stats.sort_stats("cumulative").print_stats(45)
-            stats.sort_stats("tottime").print_stats(25)
+            print_profile(profiler)
 
 
 if __name__ == "__main__":
