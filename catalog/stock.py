@@ -12,12 +12,12 @@ category shown only while something is in stock), never as a number. So:
   product goes out of stock or comes back: a sync that moves a product from 12 units to 30
   keeps every page.
 
-The set is read with one query (the ids alone, from the partial index `product_out_of_stock`)
-once per `content_version()`, which every stock change moves, and kept in this process until
-it moves again. Freshness comes from the database's numbers, so every worker of every server
-agrees at once; the process only saves repeating the query within one version. A shop keeps
-most of its catalog in stock, so the set stays small (about one product in forty in the demo
-catalog).
+The set is read with one query (the ids alone, from the partial index `product_out_of_stock`,
+through a plain cursor) once per `content_version()`, which every stock change moves, and kept
+in this process until it moves again. Freshness comes from the database's numbers, so every
+worker of every server agrees at once; the process only saves repeating the query within one
+version. A shop keeps most of its catalog in stock, so the set stays small (about one product
+in forty in the demo catalog).
 """
 
 import hashlib
@@ -26,6 +26,7 @@ from array import array
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.db import connections
 
 from catalog.models import Product
 from core.content import content_version, content_version_without_stock
@@ -48,7 +49,14 @@ def out_of_stock_query():
 
 
 def _ids() -> list[int]:
-    return sorted(out_of_stock_query())
+    """`out_of_stock_query()`'s ids, sorted. Read with a plain cursor: ~10,000 ids at 100,000
+    products, which the ORM's row iteration turns into ints at twice the CPU (~3 ms against
+    ~1.5 ms a read; one read per stock change per process)."""
+    query = out_of_stock_query()
+    sql, params = query.query.sql_with_params()
+    with connections[query.db].cursor() as cursor:
+        cursor.execute(sql, params)
+        return sorted([pk for (pk,) in cursor.fetchall()])
 
 
 def _read(version: int) -> OutOfStock:
