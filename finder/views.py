@@ -1,7 +1,8 @@
 """The finder flow at /finder/ and its JSON API at /finder/api/.
 
 Answers travel only in POST bodies: each step posts every answer so far (the earlier ones as
-hidden fields), re-validated by the form every time. Nothing is stored server-side (no
+hidden fields), re-validated by the form every time (the API reads a plainly valid body
+without the form, exactly as the form would: `plain_answers`). Nothing is stored server-side (no
 session, no database row) or logged, and every response is `Cache-Control: no-store`.
 """
 
@@ -25,6 +26,7 @@ from guides.selectors import section_urls_for_categories
 from . import flow
 from .flow import RESULTS, STEPS
 from .forms import LEVEL_CHOICES, MAX_CATEGORIES, StepAnswersForm, form_from_json, level_field
+from .plain_answers import plain_answers
 
 
 class NavigationForm(forms.Form):
@@ -214,6 +216,9 @@ def api(request):
         payload = json.loads(request.body, parse_constant=_reject_constant)
     except (ValueError, RecursionError):
         return JsonResponse({"errors": {"__all__": ["The body is not valid JSON."]}}, status=400)
+    plain = plain_answers(payload)
+    if plain is not None:  # plainly valid: read as the form would, without it
+        return JsonResponse(recommendations_object(recommend(*plain)))
     form, errors = form_from_json(payload)
     if form is not None and not form.is_valid():
         errors = {}
