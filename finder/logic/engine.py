@@ -49,6 +49,7 @@ from .results import (
     Pick,
     Recommendations,
 )
+from .rule_groups import rule_groups
 from .scoring import PREFERENCE_WEIGHT, class_scorer, explain, points_by_price
 
 PICKS_PER_CATEGORY = 3
@@ -113,21 +114,19 @@ class CategoryPlan:
     hidden: dict[str, list] = field(default_factory=dict)  # rule key -> example offers
 
 
-def sort_by_rules(plan: CategoryPlan, classes) -> None:
-    """Each class goes to the first rule it breaks, or to the fitting ones. (Classes share a
-    few sets of broken rules: the first of each set is found once.)"""
+def sort_by_rules(plan: CategoryPlan, groups) -> None:
+    """Each class goes to the first rule it breaks, or to the fitting ones. `groups`: the
+    category's classes by the rules they break (`rule_groups`): the first broken rule is found
+    once a group, not once a class."""
     keys = [rule.key for rule in plan.rules]
-    first_broken: dict[frozenset, str] = {}
-    for product_class in classes:
-        breaks = product_class.breaks
-        broken = first_broken.get(breaks)
-        if broken is None:
-            broken = first_broken[breaks] = next((key for key in keys if key in breaks), "")
+    for group in groups:
+        breaks = group.breaks
+        broken = next((key for key in keys if key in breaks), "")
         if broken:
-            plan.breaking.setdefault(broken, []).append(product_class)
-            plan.counts[broken] = plan.counts.get(broken, 0) + product_class.size
+            plan.breaking.setdefault(broken, []).extend(group.classes)
+            plan.counts[broken] = plan.counts.get(broken, 0) + group.size
         else:
-            plan.fitting.append(product_class)
+            plan.fitting.extend(group.classes)
 
 
 def hidden_examples(plan: CategoryPlan, score) -> dict[str, list]:
@@ -144,7 +143,7 @@ def hidden_examples(plan: CategoryPlan, score) -> dict[str, list]:
 def plan_category(category: Category, answers: Answers, index: FinderIndex, kinds) -> CategoryPlan:
     own = answers.for_category(category.slug)
     plan = CategoryPlan(category=category, answers=own, rules=hard_rules(own, kinds))
-    sort_by_rules(plan, [c for c in index.by_category.get(category.pk, ()) if c.pickable])
+    sort_by_rules(plan, rule_groups(index, category.pk))
     score = class_scorer(category.kind, own)
     plan.scored = scored_classes(plan.fitting, score)
     plan.picks = rank(plan.scored, PICKS_PER_CATEGORY, own)
