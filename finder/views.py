@@ -10,7 +10,7 @@ import json
 from dataclasses import dataclass
 
 from django import forms
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils.decorators import method_decorator
 from django.views import View
@@ -20,7 +20,7 @@ from django.views.decorators.csrf import csrf_exempt
 from catalog.attributes import RestraintType, RingFit, Sensation, Thickness, VibratorType
 from catalog.models import Category, Level
 from finder.logic import Answers, preferences_for, recommend
-from finder.serializers import recommendations_object
+from finder.serializers import recommendations_json
 from guides.selectors import section_urls_for_categories
 
 from . import flow
@@ -201,6 +201,11 @@ def _reject_constant(name):
     raise ValueError(f"{name} is not allowed")
 
 
+def _recommendations_response(recommendations) -> HttpResponse:
+    """The API's answer: the JSON text `JsonResponse` would write for it (`serializers`)."""
+    return HttpResponse(recommendations_json(recommendations), content_type="application/json")
+
+
 @csrf_exempt
 @never_cache
 def api(request):
@@ -218,7 +223,7 @@ def api(request):
         return JsonResponse({"errors": {"__all__": ["The body is not valid JSON."]}}, status=400)
     plain = plain_answers(payload)
     if plain is not None:  # plainly valid: read as the form would, without it
-        return JsonResponse(recommendations_object(recommend(*plain)))
+        return _recommendations_response(recommend(*plain))
     form, errors = form_from_json(payload)
     if form is not None and not form.is_valid():
         errors = {}
@@ -228,4 +233,4 @@ def api(request):
             errors.setdefault(key, []).extend(messages)
     if errors:
         return JsonResponse({"errors": errors}, status=400)
-    return JsonResponse(recommendations_object(recommend(form.answers(), form.chosen_categories())))
+    return _recommendations_response(recommend(form.answers(), form.chosen_categories()))

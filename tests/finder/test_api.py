@@ -265,3 +265,20 @@ def test_for_anal_play_a_toy_for_inside_needs_a_flared_base(client):
     assert body["hidden"][0]["reason"].startswith("Toys for inside without a flared base hidden")
     without = call(client, {**answers, "anal_play": False}).json()
     assert len(without["picks"]["vibrators"]) == 3
+
+
+@pytest.mark.parametrize(
+    "answers",
+    [
+        {"level": "beginner", "categories": ["restraints", "lubricants", "cock-rings"]},
+        {"level": "experienced", "budget": "10", "owns_silicone_toys": True},
+        {"level": "beginner", "budget": "1"},  # no kit fits
+        {"level": "beginner", "categories": ["restraints"], "latex_allergy": True},
+    ],
+)
+def test_the_body_is_written_as_json_dumps_writes_it(client, small_catalog, answers):
+    """The body is put together from each card's kept JSON text (finder/serializers.py):
+    byte for byte what `JsonResponse` writes for the same object."""
+    response = call(client, answers)
+    assert response.status_code == 200
+    assert response.content.decode() == json.dumps(response.json())
