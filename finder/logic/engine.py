@@ -50,7 +50,8 @@ from .results import (
     Recommendations,
 )
 from .rule_groups import rule_groups
-from .scoring import PREFERENCE_WEIGHT, class_scorer, explain, points_by_price
+from .scoring import PREFERENCE_WEIGHT, class_scorer, points_by_price
+from .scoring import reasons as reasons_for
 
 PICKS_PER_CATEGORY = 3
 HIDDEN_EXAMPLES = 3
@@ -202,7 +203,7 @@ def assemble(answers, plans, products, classes, kit_search_result, add_ons) -> R
 
     def pick(pk: int, score: int, own: Answers) -> Pick:
         product = products[pk]
-        reasons = explain(product, own, classes[pk]).reasons
+        reasons = reasons_for(product, own, classes[pk])
         over = answers.budget is not None and product.price > answers.budget
         shown = score // PREFERENCE_WEIGHT
         return Pick(product=product, score=shown, reasons=reasons, over_budget=over)

@@ -275,6 +275,13 @@ def explain(product: Product, answers: Answers, item=None) -> Explanation:
         from .index import item_for
 
         item = item_for(product)
+    return Explanation(
+        rank=points(item, product.price, answers), reasons=reasons(product, answers, item)
+    )
+
+
+def reasons(product: Product, answers: Answers, item) -> tuple[str, ...]:
+    """`explain(product, answers, item).reasons`, without working out the score (the engine
+    has it already)."""
     own = BY_KIND.get(product.category.kind)
-    reasons = (own(product, answers) if own else []) + _shared(product, item, answers)
-    return Explanation(rank=points(item, product.price, answers), reasons=tuple(reasons))
+    return tuple((own(product, answers) if own else []) + _shared(product, item, answers))
