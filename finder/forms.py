@@ -2,7 +2,8 @@
 
 Answers travel only in POST bodies. Every step re-validates every answer with `AnswersForm`
 (the earlier ones ride along as hidden fields), and the JSON API feeds the same form after a
-strict type check, so both paths share one set of rules and messages.
+strict type check, so both paths share one set of rules and messages. (A plainly valid JSON
+body is read without the form, exactly as the form reads it: `finder/plain_answers.py`.)
 """
 
 from decimal import Decimal
