@@ -129,6 +129,7 @@ def forget() -> None:
 
     kept_cards.clear()
     card_rows.notes.forget()
+    card_rows.noted.forget()
 
 
 def keepable(card: Card, template=None) -> KeptCard:

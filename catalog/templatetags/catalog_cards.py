@@ -95,13 +95,26 @@ def add_form(context, slug: str, name: str, in_stock: bool) -> str:
     and stock, from the form's shape (made once per process) with the page's token and
     address and the product's slug and name filled in: the same HTML, at a fraction of an
     include's cost."""
-    shape = form_shape(context, in_stock)
-    if not in_stock:
-        return shape  # no form: nothing to fill in
-    token, next_ = form_fill(context)
-    html = shape.replace(MARKED_TOKEN_FIELD, token).replace(NEXT_MARK, next_)
-    html = html.replace(SLUG_MARK, conditional_escape(slug))
-    return html.replace(NAME_MARK, conditional_escape(name))
+    return add_forms(context)(slug, name, in_stock)
+
+
+def add_forms(context):
+    """`add_form` for many products of one render: the shapes and the fill read once (the
+    token only when a form shows, as the include asked for it)."""
+    out_of_stock = form_shape(context, False)
+    filled = []
+
+    def form(slug: str, name: str, in_stock: bool) -> str:
+        if not in_stock:
+            return out_of_stock  # no form: nothing to fill in
+        if not filled:
+            token, next_ = form_fill(context)
+            shape = form_shape(context, True)
+            filled.append(shape.replace(MARKED_TOKEN_FIELD, token).replace(NEXT_MARK, next_))
+        html = filled[0].replace(SLUG_MARK, conditional_escape(slug))
+        return html.replace(NAME_MARK, conditional_escape(name))
+
+    return form
 
 
 @register.simple_tag(takes_context=True)
@@ -129,8 +142,9 @@ def kept_card(context, kept: KeptCard) -> SafeString:
 @register.simple_tag(takes_context=True)
 def kept_cards(context, cards: list[KeptCard]) -> SafeString:
     """What `{% for card in cards %}<li>{% kept_card card %}</li>{% endfor %}` writes."""
-    written = []
-    for kept in cards:
-        form = add_form(context, kept.slug, kept.name, kept.in_stock)
-        written.append(f"<li>{kept.before}{form}{kept.after}</li>")
+    form = add_forms(context)
+    written = [
+        f"<li>{kept.before}{form(kept.slug, kept.name, kept.in_stock)}{kept.after}</li>"
+        for kept in cards
+    ]
     return mark_safe("".join(written))
