@@ -10,8 +10,7 @@ value is written as `{{ }}` writes it: localized (numbers) and escaped.
 
 from typing import TYPE_CHECKING
 
-from django.utils.formats import localize
-from django.utils.html import conditional_escape
+from catalog.html_values import shown
 
 if TYPE_CHECKING:
     from catalog.cards import Card
@@ -41,11 +40,6 @@ NOTE = (
     "{display}: </span>{text}</p>"
 )
 END = "\n  </div>\n</article>\n\n"
-
-
-def shown(value) -> str:
-    """A value as `{{ value }}` shows it."""
-    return conditional_escape(localize(value))
 
 
 def picture(card: "Card") -> str:

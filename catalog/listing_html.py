@@ -9,8 +9,9 @@ filters, bad input, names that need escaping) and compares them. Every value is 
 `{{ }}` writes it: localized (numbers) and escaped.
 """
 
-from django.utils.formats import localize
 from django.utils.html import conditional_escape
+
+from catalog.html_values import shown
 
 HIDDEN = '<input type="hidden" name="{name}" value="{value}">'
 SEARCH = (
@@ -42,11 +43,6 @@ NOTE = (
     '<li class="safety-note safety-note--{severity}"><span class="safety-note__severity">'
     "{display}:</span> {text}</li>\n"
 )
-
-
-def shown(value) -> str:
-    """A value as `{{ value }}` shows it."""
-    return conditional_escape(localize(value))
 
 
 def hidden(pairs) -> str:

@@ -8,10 +8,10 @@ the same form rendered once per page render (the product page's own form and its
 from django import template
 from django.template import Context
 from django.urls import get_script_prefix
-from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
 
 from catalog.cards import Card, Cards, KeptCard
+from catalog.html_values import escaped
 
 register = template.Library()
 
@@ -111,8 +111,8 @@ def add_forms(context):
             token, next_ = form_fill(context)
             shape = form_shape(context, True)
             filled.append(shape.replace(MARKED_TOKEN_FIELD, token).replace(NEXT_MARK, next_))
-        html = filled[0].replace(SLUG_MARK, conditional_escape(slug))
-        return html.replace(NAME_MARK, conditional_escape(name))
+        html = filled[0].replace(SLUG_MARK, escaped(slug))
+        return html.replace(NAME_MARK, escaped(name))
 
     return form
 
