@@ -8,12 +8,7 @@ images, drawings, notes, stock, levels, names that need escaping) and compares t
 value is written as `{{ }}` writes it: localized (numbers) and escaped.
 """
 
-from typing import TYPE_CHECKING
-
 from catalog.html_values import shown
-
-if TYPE_CHECKING:
-    from catalog.cards import Card
 
 START = '\n<article class="card product-card">\n  '
 PHOTO = (
@@ -42,7 +37,7 @@ NOTE = (
 END = "\n  </div>\n</article>\n\n"
 
 
-def picture(card: "Card") -> str:
+def picture(card) -> str:
     photo = card.photo
     if photo:
         renditions = photo.renditions  # src and srcset both read them: worked out once
@@ -57,8 +52,9 @@ def picture(card: "Card") -> str:
     return DRAWING.format(src=shown(card.drawing_url), name=shown(card.drawing_name))
 
 
-def card_parts(card: "Card") -> tuple[str, str]:
-    """The card's HTML before and after its add-to-basket form."""
+def card_parts(card) -> tuple[str, str]:
+    """The card's HTML (`card`: a `catalog.cards.Card`) before and after its add-to-basket
+    form."""
     badges = "".join(
         BADGE.format(level=shown(level), label=shown(label)) for level, label in card.levels
     )
