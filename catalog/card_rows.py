@@ -5,10 +5,11 @@ per process (per number of products asked for: only the ids vary).
 `read(ids)` gives a `CardRow` per published product among `ids`, in that order, with what
 `catalog.cards.Cards.card` reads of a product: its name, slug, price, stock, levels, cover photo
 (`with_cover`'s columns), older image, drawing and most severe safety note. A page reads its
-products' rows and their own notes (two statements); the categories' notes (a few dozen
-editorial texts) are read once per content version without stock (`KEEP_PER_VERSION`), as
+products' rows and, when some of them have notes of their own, those notes (one or two
+statements); the categories' notes (a few dozen editorial texts) and which products have
+notes of their own are read once per content version without stock (`KEEP_PER_VERSION`), as
 everything a process keeps: under a version read from the database on each request, so a
-change to a note shows at once.
+change to a note shows at once (attaching a note moves the version: core.content).
 """
 
 import threading
@@ -87,24 +88,23 @@ class Statements:
 statements = Statements()
 
 
-class CategoryNotes:
-    """Each category's safety notes (a few dozen editorial texts), read once per content
-    version without stock when a process keeps things per version (`KEEP_PER_VERSION`), else
-    on every page."""
+class PerVersion:
+    """What `read_all()` gives (a few dozen editorial texts, a set of ids), read once per
+    content version without stock when a process keeps things per version
+    (`KEEP_PER_VERSION`), else on every page."""
 
-    def __init__(self):
+    def __init__(self, read_all):
+        self.read_all = read_all
         self.lock = threading.Lock()
-        self.kept = None  # (version, category id -> its notes)
+        self.kept = None  # (version, what was read)
 
-    def current(self, keep: bool) -> dict[int, list[SafetyNote]]:
-        version = content_version_without_stock() if keep else None
+    def current(self, version: int | None):
+        """What was read at this content version without stock (None: not kept, read now)."""
         kept = self.kept
-        if keep and kept is not None and kept[0] == version:
+        if version is not None and kept is not None and kept[0] == version:
             return kept[1]
-        through = Category.safety_notes.through.objects.order_by()
-        fields = (f"safetynote__{f}" for f in NOTE_FIELDS)
-        read = notes_by_owner(through.values_list("category_id", *fields))
-        if keep:
+        read = self.read_all()
+        if version is not None:
             with self.lock:
                 self.kept = (version, read)
         return read
@@ -114,7 +114,22 @@ class CategoryNotes:
             self.kept = None
 
 
-notes = CategoryNotes()
+def category_notes() -> dict[int, list[SafetyNote]]:
+    """Each category's safety notes."""
+    through = Category.safety_notes.through.objects.order_by()
+    fields = (f"safetynote__{f}" for f in NOTE_FIELDS)
+    return notes_by_owner(through.values_list("category_id", *fields))
+
+
+def noted_products() -> frozenset[int]:
+    """The ids of the products with notes of their own (a few, in a real catalog): a page
+    asks for the notes of those only, and of none when it shows none of them."""
+    through = Product.safety_notes.through.objects.order_by()
+    return frozenset(through.values_list("product_id", flat=True).distinct())
+
+
+notes = PerVersion(category_notes)
+noted = PerVersion(noted_products)
 
 
 class Kind:
@@ -163,9 +178,14 @@ def read(ids: list[int]) -> list[CardRow]:
     """The card rows of the published products among `ids`, in that order."""
     if not ids:
         return []
+    version = content_version_without_stock() if settings.KEEP_PER_VERSION else None
     rows = {row[0]: row for row in statements.rows(products_query, ids)}
-    own = notes_by_owner(statements.rows(notes_query, ids))
-    by_category = notes.current(settings.KEEP_PER_VERSION)
+    asked = ids  # kept per version, the products with notes say whose notes to read
+    if version is not None:
+        with_notes = noted.current(version)
+        asked = [pk for pk in ids if pk in with_notes]
+    own = notes_by_owner(statements.rows(notes_query, asked)) if asked else {}
+    by_category = notes.current(version)
     category_at = FIELDS.index("category_id")
     return [
         CardRow(rows[pk], by_category.get(rows[pk][category_at], []), own.get(pk, []))

@@ -3,7 +3,9 @@ a card needs, read once per product, with what is the same for every card of a p
 pattern, the drawings' static URLs) worked out once per page rather than once per card.
 
 `Cards.of(products)` makes a page's cards; the `card` filter (catalog/templatetags) makes one,
-for templates that show a product or two (`_product_card.html`). Both give the same HTML.
+for templates that show a product or two (`_product_card.html`). Both give the same HTML. A
+card kept (`keepable`) is written by `catalog.card_html`, which writes what the template
+renders (the template stays its definition and its tests' oracle).
 Load the products with `Product.objects.with_card_data()` (or as the listing does) so a card
 runs no query.
 
@@ -31,9 +33,9 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.core.cache import cache
-from django.template.loader import get_template
 from django.urls import reverse
 
+from catalog.card_html import card_parts
 from catalog.drawings import drawing_url
 from catalog.models import Level, Product
 from catalog.render_cache import LocalParts
@@ -127,13 +129,14 @@ def forget() -> None:
 
     kept_cards.clear()
     card_rows.notes.forget()
+    card_rows.noted.forget()
 
 
 def keepable(card: Card, template=None) -> KeptCard:
-    """The card rendered for keeping: its HTML around the place of its add-to-basket form."""
-    template = template or get_template(CARD_TEMPLATE)
-    html = template.render({"card": card, "card_form_mark": FORM_MARK})
-    before, after = html.split(FORM_MARK)
+    """The card made for keeping: its HTML around the place of its add-to-basket form, as
+    `CARD_TEMPLATE` renders it, written by `catalog.card_html` (`template`, which callers
+    used to pass, is no longer read)."""
+    before, after = card_parts(card)
     return KeptCard(before, after, card.product.slug, card.name, card.in_stock)
 
 
@@ -186,11 +189,10 @@ def page_cards(ids: list[int], read: Callable[[list[int]], list[Product]]) -> li
                 kept_cards.put(unkept[pk], kept, KEPT_SECONDS)
     missing = [pk for pk in ids if pk not in found]
     if missing:
-        template = get_template(CARD_TEMPLATE)
         made_now = {}
         for product in read(missing):
             card = cards.card(product)
-            found[product.pk] = made = keepable(card, template)
+            found[product.pk] = made = keepable(card)
             if keep:
                 key = (version, cards.url_start, product.pk, card.in_stock)
                 kept_cards.put(key, made, KEPT_SECONDS)

@@ -10,7 +10,7 @@ Invalid parameters do not stop the page: the form drops them (they are missing f
 """
 
 import copy
-from functools import cached_property
+from functools import cache, cached_property
 from typing import ClassVar
 
 import django_filters
@@ -323,16 +323,10 @@ class ProductFilterSet(django_filters.FilterSet):
         return groups
 
     def choice_options(self) -> dict[str, list[tuple[str, str, Q]]]:
-        """The facets whose options are known before counting: name -> (value, label, Q)."""
-        options = {}
-        for filter_ in self.filters.values():
-            if isinstance(filter_, FacetFilter) and (choices := filter_.options()):
-                options[filter_.facet] = choices
-        options["intensity"] = [
-            (str(value), f"{value} · {label}", Q(intensity=value))
-            for value, label in INTENSITY_LABELS.items()
-        ]
-        return options
+        """The facets whose options are known before counting: name -> (value, label, Q).
+        The same for every request (fixed choices, fixed conditions): made once per class,
+        and shared read-only."""
+        return dict(choice_options_of(type(self)))
 
     def costly_facets(self) -> list[str]:
         return [
@@ -354,3 +348,17 @@ class ProductFilterSet(django_filters.FilterSet):
 
 
 ProductFilterSet.base_filters = CopiedOneLevel(ProductFilterSet.base_filters)
+
+
+@cache
+def choice_options_of(filterset_class) -> dict[str, list[tuple[str, str, Q]]]:
+    """`ProductFilterSet.choice_options` of a FilterSet class, made from its filters."""
+    options = {}
+    for filter_ in filterset_class.base_filters.values():
+        if isinstance(filter_, FacetFilter) and (choices := filter_.options()):
+            options[filter_.facet] = choices
+    options["intensity"] = [
+        (str(value), f"{value} · {label}", Q(intensity=value))
+        for value, label in INTENSITY_LABELS.items()
+    ]
+    return options

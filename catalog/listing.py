@@ -8,6 +8,7 @@ invalid parameters, no page number, the default sort left out).
 
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cached_property
 from urllib.parse import urlencode
 
 from catalog.attributes import INTENSITY_MAX, INTENSITY_MIN
@@ -144,12 +145,36 @@ class Selection:
             for value in params.get(name, [])
         ]
 
+    @cached_property
+    def encoded(self) -> dict[str, str]:
+        """Each parameter's part of a query string (`urlencode` of its pairs), made once per
+        page: a query is these parts joined by "&", as `urlencode` joins its pairs."""
+        return {
+            name: urlencode([(name, v) for v in values]) for name, values in self.params.items()
+        }
+
+    def query(self, params=None, exclude=()) -> str:
+        """`urlencode(self.pairs(params, exclude))`, with the parameters that are the page's
+        own (the same values) taken as encoded once."""
+        params = self.params if params is None else params
+        own, encoded = self.params, self.encoded
+        parts = []
+        for name in PARAMETERS:
+            values = params.get(name)
+            if not values or name in exclude:
+                continue
+            if values is own.get(name):
+                parts.append(encoded[name])
+            else:
+                parts.append(urlencode([(name, v) for v in values]))
+        return "&".join(parts)
+
     def url(self, params=None) -> str:
         params = self.params if params is None else params
         path, exclude = self.list_url, ()
         if self.category_slug and params.get("category") == [self.category_slug]:
             path, exclude = self.category_url, ("category",)
-        query = urlencode(self.pairs(params, exclude))
+        query = self.query(params, exclude)
         return f"{path}?{query}" if query else path
 
     def changed(self, name: str, values: list[str]) -> dict[str, list[str]]:
@@ -175,8 +200,8 @@ class Selection:
         if self.category_slug and self.params.get("category") == [self.category_slug]:
             path, exclude = self.category_url, ("category",)
         at = PARAMETERS.index(name)
-        before = urlencode(self.pairs(exclude=(*exclude, *PARAMETERS[at:])))
-        after = urlencode(self.pairs(exclude=(*exclude, *PARAMETERS[: at + 1])))
+        before = self.query(exclude=(*exclude, *PARAMETERS[at:]))
+        after = self.query(exclude=(*exclude, *PARAMETERS[: at + 1]))
         current = self.values(name)
 
         def url(value: str) -> str:
@@ -196,8 +221,7 @@ class Selection:
     @property
     def page_query(self) -> str:
         """The query string for pagination links (they add `page`)."""
-        query = urlencode(self.pairs(exclude=self.category_exclude))
-        return query
+        return self.query(exclude=self.category_exclude)
 
     @property
     def category_exclude(self) -> tuple[str, ...]:

@@ -1,14 +1,17 @@
 """`{{ product|card }}`: a product's card values (catalog.cards), for `catalog/_card.html`;
 `{% add_to_basket card %}`: the card's "Add to basket" form (`basket/_add_form.html`);
 `{% kept_card kept %}`: a card kept as HTML (catalog.cards.page_cards), its form filled in;
+`{% kept_cards cards %}`: a page's kept cards, each in its `<li>`;
 `{% add_form_for product %}`: what `{% include "basket/_add_form.html" %}` gives for it, from
 the same form rendered once per page render (the product page's own form and its cards')."""
 
 from django import template
-from django.utils.html import conditional_escape
+from django.template import Context
+from django.urls import get_script_prefix
 from django.utils.safestring import SafeString, mark_safe
 
 from catalog.cards import Card, Cards, KeptCard
+from catalog.html_values import escaped
 
 register = template.Library()
 
@@ -17,6 +20,14 @@ ADD_FORM = "basket/_add_form.html"
 # content, and escaping leaves it as it is).
 SLUG_MARK = "\x00card-slug\x00"
 NAME_MARK = "\x00card-name\x00"
+NEXT_MARK = "\x00card-next\x00"
+TOKEN_MARK = "\x00card-token\x00"
+# The form's own parts that differ from page to page, as the form writes them.
+TOKEN_FIELD = "{% csrf_token %}"
+NEXT_FIELD = "{{ next|default:request.path }}"
+MARKED_TOKEN_FIELD = f'<input type="hidden" name="csrfmiddlewaretoken" value="{TOKEN_MARK}">'
+shapes: dict = {}  # (in stock, script prefix) -> (the form's template, its shape)
+fields: dict = {}  # TOKEN_FIELD, NEXT_FIELD -> (the engine, the compiled template)
 
 
 class MarkedProduct:
@@ -29,26 +40,81 @@ class MarkedProduct:
         self.in_stock = in_stock
 
 
+class MarkedRequest:
+    """What the add form reads of the request (its address, when `next` is not given)."""
+
+    path = NEXT_MARK
+
+
 @register.filter
 def card(product) -> Card:
     return Cards().card(product)
 
 
-def add_form(context, slug: str, name: str, in_stock: bool) -> str:
-    """What `{% include "basket/_add_form.html" %}` gives for a product with this slug, name
-    and stock, with the form rendered once per page render (and per `next`) and the slug and
-    name filled in: the same HTML, token and all, at a fraction of an include's cost."""
+def form_shape(context, in_stock: bool) -> str:
+    """The add form of a product in (or out of) stock, with marks for its slug, name, `next`
+    and CSRF field: rendered once per process (per template and script prefix), for the
+    form's HTML is the same for every product but for those."""
+    form = context.template.engine.get_template(ADD_FORM)
+    key = (bool(in_stock), get_script_prefix())
+    kept = shapes.get(key)
+    if kept is None or kept[0] is not form:  # a template loaded afresh (no cached loader)
+        marks = {"product": MarkedProduct(bool(in_stock)), "next": NEXT_MARK}
+        marks.update(request=MarkedRequest, csrf_token=TOKEN_MARK)
+        shape = form.render(Context(marks))
+        kept = shapes[key] = (form, str(shape))
+    return kept[1]
+
+
+def compiled(engine, source: str):
+    """`source` compiled by `engine`, once per process."""
+    kept = fields.get(source)
+    if kept is None or kept[0] is not engine:
+        kept = fields[source] = (engine, engine.from_string(source))
+    return kept[1]
+
+
+def form_fill(context) -> tuple[str, str]:
+    """What the form's shape leaves out for this page render: the CSRF field and `next`, as
+    the form's `{% csrf_token %}` and `{{ next|default:request.path }}` write them (rendered
+    by the template engine once per render and `next`)."""
     # Kept for the whole page's render: each include has a render context of its own, above
     # the page's (the first), which lives as long as this render and no longer.
-    shapes = context.render_context.dicts[0]
-    key = (ADD_FORM, bool(in_stock), context.get("next"))
-    shape = shapes.get(key)
-    if shape is None:
-        form = context.template.engine.get_template(ADD_FORM)
-        with context.push(product=MarkedProduct(bool(in_stock))):
-            shape = shapes[key] = str(form.render(context))
-    html = shape.replace(SLUG_MARK, conditional_escape(slug))
-    return html.replace(NAME_MARK, conditional_escape(name))
+    kept = context.render_context.dicts[0]
+    key = (ADD_FORM, "fill", context.get("next"))
+    fill = kept.get(key)
+    if fill is None:
+        engine = context.template.engine
+        token, next_ = compiled(engine, TOKEN_FIELD), compiled(engine, NEXT_FIELD)
+        fill = kept[key] = (token.render(context), next_.render(context))
+    return fill
+
+
+def add_form(context, slug: str, name: str, in_stock: bool) -> str:
+    """What `{% include "basket/_add_form.html" %}` gives for a product with this slug, name
+    and stock, from the form's shape (made once per process) with the page's token and
+    address and the product's slug and name filled in: the same HTML, at a fraction of an
+    include's cost."""
+    return add_forms(context)(slug, name, in_stock)
+
+
+def add_forms(context):
+    """`add_form` for many products of one render: the shapes and the fill read once (the
+    token only when a form shows, as the include asked for it)."""
+    out_of_stock = form_shape(context, False)
+    filled = []
+
+    def form(slug: str, name: str, in_stock: bool) -> str:
+        if not in_stock:
+            return out_of_stock  # no form: nothing to fill in
+        if not filled:
+            token, next_ = form_fill(context)
+            shape = form_shape(context, True)
+            filled.append(shape.replace(MARKED_TOKEN_FIELD, token).replace(NEXT_MARK, next_))
+        html = filled[0].replace(SLUG_MARK, escaped(slug))
+        return html.replace(NAME_MARK, escaped(name))
+
+    return form
 
 
 @register.simple_tag(takes_context=True)
@@ -71,3 +137,14 @@ def add_form_for(context, product) -> SafeString:
 def kept_card(context, kept: KeptCard) -> SafeString:
     form = add_form(context, kept.slug, kept.name, kept.in_stock)
     return mark_safe(f"{kept.before}{form}{kept.after}")
+
+
+@register.simple_tag(takes_context=True)
+def kept_cards(context, cards: list[KeptCard]) -> SafeString:
+    """What `{% for card in cards %}<li>{% kept_card card %}</li>{% endfor %}` writes."""
+    form = add_forms(context)
+    written = [
+        f"<li>{kept.before}{form(kept.slug, kept.name, kept.in_stock)}{kept.after}</li>"
+        for kept in cards
+    ]
+    return mark_safe("".join(written))

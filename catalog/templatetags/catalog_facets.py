@@ -8,9 +8,9 @@ loop as its oracle); `{% facet_option option %}` writes one option of a list. Ev
 escaped as `{{ }}` escapes it: names and labels, links, what the visitor typed, messages."""
 
 from django import template
-from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
 
+from catalog.html_values import escaped
 from catalog.listing import Panel, PanelOption
 
 register = template.Library()
@@ -37,12 +37,12 @@ def facet_option(option: PanelOption) -> SafeString:
 
 
 def _option(option: PanelOption) -> str:
-    label = conditional_escape(option.label)
+    label = escaped(option.label)
     if not option.url:
         return EMPTY.format(label=label)
     return LINK.format(
         selected=" facet__option--selected" if option.selected else "",
-        url=conditional_escape(option.url),
+        url=escaped(option.url),
         label=label,
         count=option.count,
         plural="" if option.count == 1 else "s",
@@ -99,14 +99,14 @@ ERROR = '<p class="field-error" id="id_{name}_error">{error}</p>'
 
 
 def _errors(name: str, errors) -> str:
-    return "".join(ERROR.format(name=name, error=conditional_escape(error)) for error in errors)
+    return "".join(ERROR.format(name=name, error=escaped(error)) for error in errors)
 
 
 def _price(context, panel: Panel) -> str:
     price_range, form = context.get("price_range"), context["form"]
     hint = ""
     if price_range:
-        low, high = (conditional_escape(end) for end in price_range)
+        low, high = (escaped(end) for end in price_range)
         said = f"Everything here costs {low}." if low == high else f"From {low} to {high} here."
         hint = f'<p class="facet__hint" id="price-hint">{said}</p>'
     inputs, errors = {}, {}
@@ -121,7 +121,7 @@ def _price(context, panel: Panel) -> str:
             described = f' aria-describedby="{ids}"'
         inputs[name] = PRICE_INPUT.format(
             name=name,
-            value="" if value is None else conditional_escape(value),
+            value="" if value is None else escaped(value),
             invalid=' aria-invalid="true"' if errors[name] else "",
             described=described,
         )
@@ -138,11 +138,11 @@ def _intensity(context, panel: Panel) -> str:
     bounds = context["intensity_bounds"]
     written = []
     for bound in bounds:
-        name = conditional_escape(bound["name"])
+        name = escaped(bound["name"])
         options = "".join(
-            f'<option value="{conditional_escape(option.value)}"'
+            f'<option value="{escaped(option.value)}"'
             f"{' selected' if option.value == bound['value'] else ''}>"
-            f"{conditional_escape(option.label)} ({option.count})</option>"
+            f"{escaped(option.label)} ({option.count})</option>"
             for option in panel.options
         )
         invalid = ""
@@ -151,20 +151,20 @@ def _intensity(context, panel: Panel) -> str:
         written.append(
             BOUND.format(
                 name=name,
-                label=conditional_escape(bound["label"]),
+                label=escaped(bound["label"]),
                 invalid=invalid,
                 options=options,
             )
         )
-    errors = "".join(_errors(conditional_escape(b["name"]), b["errors"]) for b in bounds)
+    errors = "".join(_errors(escaped(b["name"]), b["errors"]) for b in bounds)
     return INTENSITY.format(bounds="".join(written), errors=errors)
 
 
 def _list(panel: Panel) -> str:
     options = "".join(f"\n        {_option(option)}\n        " for option in panel.options)
     return LIST.format(
-        name=conditional_escape(panel.name),
-        label=conditional_escape(panel.label),
+        name=escaped(panel.name),
+        label=escaped(panel.label),
         options=options,
     )
 

@@ -85,6 +85,22 @@ def test_a_kept_card_shows_a_change_at_once(client, shop, django_capture_on_comm
     assert "Out of stock" not in shown[0] and "<form" in shown[0]
 
 
+def test_a_note_given_to_a_product_without_one_shows_at_once(
+    client, shop, django_capture_on_commit_callbacks
+):
+    """Which products have notes of their own is kept per version (catalog.card_rows): a
+    product given its first note shows it, on this worker and on one with nothing kept."""
+    page(client)
+    _paddle, crop, _flogger = shop
+    note = SafetyNoteFactory(severity="caution", text="Check the tips first.")
+    change(django_capture_on_commit_callbacks, lambda: crop.safety_notes.add(note))
+    assert "Check the tips first." in page(client)[0][1]
+    cards.forget()
+    assert "Check the tips first." in page(client)[0][1]
+    change(django_capture_on_commit_callbacks, lambda: crop.safety_notes.remove(note))
+    assert "Check the tips first." not in page(client)[0][1]
+
+
 def test_each_visitor_gets_a_working_form_with_their_own_token(client, shop):
     page(client)  # the cards are kept now
     strict = give_pass(Client(enforce_csrf_checks=True))

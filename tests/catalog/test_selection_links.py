@@ -2,6 +2,8 @@
 once per panel): each is the very link `Selection.toggled` makes, for any selection, on the
 catalog and on a category page, whichever option is added or removed."""
 
+from urllib.parse import urlencode
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -32,3 +34,15 @@ def test_an_option_link_is_the_toggled_link(params, on_category, name, value):
         urls = {}
     selection = Selection(params, list_url="/catalog/", **urls)
     assert selection.toggler(name)(value) == selection.toggled(name, value)
+
+
+@settings(max_examples=300, deadline=None)
+@given(params=PARAMS, changed=PARAMS, exclude=st.sets(st.sampled_from(PARAMETERS)))
+def test_a_query_from_parts_encoded_once_is_urlencode(params, changed, exclude):
+    """`Selection.query` joins each parameter's part, encoded once per page: the same string
+    `urlencode` makes of the pairs, for the page's own parameters and for changed ones."""
+    selection = Selection(params, list_url="/catalog/")
+    mixed = {**selection.params, **changed}
+    for asked in (None, mixed, {}):
+        expected = urlencode(selection.pairs(asked, tuple(exclude)))
+        assert selection.query(asked, tuple(exclude)) == expected
