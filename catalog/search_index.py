@@ -1,0 +1,231 @@
+"""The search's index of the listed products (PostgreSQL): what `catalog.search_indexed`
+needs to find and rank a query's matches in this process instead of in the database.
+
+For each lexeme of the listed products' stored documents (`Product.search_document`), the
+products that have it and, for each of them, the lexeme's positions and weights as the
+document stores them ("2,12,43:ACC"); for the tiers, the words of every name and brand as
+PostgreSQL upper-cases them (`UPPER`, as the search's `LIKE` compares them), each product's
+category and product types, and the materials' products.
+
+Built with two queries and kept in this process under
+`core.content.content_version_without_stock()`, as the facet index is (`catalog.facet_index`):
+every change to a product's text moves that number, which every worker reads from the database
+on each request, so no worker ranks by an older text; a stock sync rebuilds nothing (stock
+plays no part in a search's matches or order).
+
+Most lexemes (a name's number, an odd word) belong to one product: those are kept as one
+integer each (the product's id and its positions' number), the few others as a bitmap of
+their products with their positions' numbers in the bitmap's order.
+"""
+
+import threading
+from array import array
+from bisect import bisect_right
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db import connection
+from django.db.models.functions import Upper
+from pyroaring import BitMap
+
+from catalog.models import Product
+from core.content import content_version_without_stock
+
+SHIFT = 24  # a lone lexeme's entry: product id << SHIFT | its positions' number
+LOW = (1 << SHIFT) - 1
+TYPE_FIELDS = ("lubricant_base", "restraint_type", "vibrator_type")
+
+
+@dataclass
+class Shared:
+    """A lexeme (or word) that several products have: their ids and, in the bitmap's order,
+    the number of each one's positions."""
+
+    ids: BitMap
+    signatures: array
+
+
+class Words:
+    """Upper-cased words (a name's or a brand's, split at white space) and the products whose
+    text has each. `containing(pattern)` gives the products whose text contains `pattern` (no
+    white space in it, so it lies within one word)."""
+
+    def __init__(self, texts: Iterable[tuple[int, str]]):
+        owners: dict[str, list[int]] = {}
+        for pk, text in texts:
+            for word in set(text.split()):
+                owners.setdefault(word, []).append(pk)
+        self.shared = {word: BitMap(ids) for word, ids in owners.items() if len(ids) > 1}
+        lone = sorted((word, ids[0]) for word, ids in owners.items() if len(ids) == 1)
+        self.lone_ids = array("I", (pk for _word, pk in lone))
+        self.starts = array("I")
+        at = 0
+        for word, _pk in lone:
+            self.starts.append(at)
+            at += len(word) + 1
+        self.lone_text = "\n".join(word for word, _pk in lone)
+
+    def containing(self, pattern: str) -> BitMap:
+        found = BitMap()
+        for word, ids in self.shared.items():
+            if pattern in word:
+                found |= ids
+        text, starts = self.lone_text, self.starts
+        at = text.find(pattern)
+        while at != -1:
+            position = bisect_right(starts, at)  # the next word's index
+            found.add(self.lone_ids[position - 1])
+            if position == len(starts):
+                break
+            at = text.find(pattern, starts[position])
+        return found
+
+
+@dataclass
+class SearchIndex:
+    version: int
+    all: BitMap
+    empty: BitMap  # listed products whose document has no lexeme
+    shared: dict[str, Shared]
+    lone: dict[str, int]  # lexeme -> product id << SHIFT | positions' number
+    signatures: list[str]  # positions' numbers -> "2,12,43:ACC"
+    names: Words
+    brands: Words
+    by_category: dict[int, BitMap]
+    by_type: dict[str, dict[str, BitMap]]
+    by_material: dict[int, BitMap]
+    _weights: dict = field(default_factory=dict)
+
+    def having(self, lexeme: str) -> BitMap:
+        if (shared := self.shared.get(lexeme)) is not None:
+            return shared.ids
+        if (entry := self.lone.get(lexeme)) is not None:
+            return BitMap([entry >> SHIFT])
+        return BitMap()
+
+    def signature(self, lexeme: str, pk: int) -> str | None:
+        """The lexeme's positions in the product's document ("2,12,43:ACC"), None if absent."""
+        if (shared := self.shared.get(lexeme)) is not None:
+            if pk not in shared.ids:
+                return None
+            return self.signatures[shared.signatures[shared.ids.rank(pk) - 1]]
+        entry = self.lone.get(lexeme)
+        if entry is None or entry >> SHIFT != pk:
+            return None
+        return self.signatures[entry & LOW]
+
+    def by_weights(self, lexeme: str) -> dict[str, BitMap]:
+        """The products that have the lexeme, by the weights of its positions in order
+        ("ACC"): all a rank that ignores distances needs (kept once worked out)."""
+        found = self._weights.get(lexeme)
+        if found is None:
+            found = {}
+            if (shared := self.shared.get(lexeme)) is not None:
+                for pk, number in zip(shared.ids, shared.signatures, strict=True):
+                    weights = self.signatures[number].partition(":")[2]
+                    found.setdefault(weights, BitMap()).add(pk)
+            elif (entry := self.lone.get(lexeme)) is not None:
+                weights = self.signatures[entry & LOW].partition(":")[2]
+                found[weights] = BitMap([entry >> SHIFT])
+            self._weights[lexeme] = found
+        return found
+
+
+# One row per lexeme: its products and their positions (positions and weights joined as text).
+LEXEMES_SQL = """
+SELECT u.lexeme, array_agg(p.id ORDER BY p.id),
+       array_agg(array_to_string(u.positions, ',') || ':' || array_to_string(u.weights, '')
+                 ORDER BY p.id)
+FROM ({published}) AS p, unnest(p.search_document) AS u
+GROUP BY u.lexeme
+"""
+
+
+def build(version: int) -> SearchIndex:
+    """Three queries: the listed products, their lexemes, the materials' products."""
+    published = Product.objects.published()
+    rows = published.annotate(upper_name=Upper("name"), upper_brand=Upper("brand")).values_list(
+        "pk", "category_id", *TYPE_FIELDS, "upper_name", "upper_brand"
+    )
+    everything, by_category = BitMap(), {}
+    by_type: dict[str, dict[str, BitMap]] = {name: {} for name in TYPE_FIELDS}
+    names, brands = [], []
+    for pk, category_id, *types, name, brand in rows.iterator(chunk_size=5000):
+        everything.add(pk)
+        by_category.setdefault(category_id, BitMap()).add(pk)
+        for field_name, value in zip(TYPE_FIELDS, types, strict=True):
+            if value:
+                by_type[field_name].setdefault(value, BitMap()).add(pk)
+        names.append((pk, name))
+        brands.append((pk, brand))
+    shared, lone, numbers = {}, {}, {}
+    having_any = BitMap()
+    sql, params = published.order_by().values("id", "search_document").query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(LEXEMES_SQL.format(published=sql), params)
+        for lexeme, ids, texts in cursor:
+            signatures = array("I", (numbers.setdefault(text, len(numbers)) for text in texts))
+            if len(ids) == 1:
+                lone[lexeme] = ids[0] << SHIFT | signatures[0]
+            else:
+                shared[lexeme] = Shared(BitMap(ids), signatures)
+            having_any.update(ids)
+    by_material: dict[int, BitMap] = {}
+    through = Product.materials.through.objects.values_list("material_id", "product_id")
+    for material_id, product_id in through.iterator(chunk_size=20000):
+        if product_id in everything:
+            by_material.setdefault(material_id, BitMap()).add(product_id)
+    return SearchIndex(
+        version=version,
+        all=everything,
+        empty=everything - having_any,
+        shared=shared,
+        lone=lone,
+        signatures=list(numbers),
+        names=Words(names),
+        brands=Words(brands),
+        by_category=by_category,
+        by_type=by_type,
+        by_material=by_material,
+    )
+
+
+class Keeper:
+    """This process's copy, for the current version only (as `catalog.facet_index.Keeper`)."""
+
+    def __init__(self):
+        self._lock = threading.Lock()
+        self._kept: SearchIndex | None = None
+
+    def forget(self) -> None:
+        with self._lock:
+            self._kept = None
+
+    def current(self) -> SearchIndex:
+        version = content_version_without_stock()
+        kept = self._kept
+        if kept is not None and kept.version == version:
+            return kept
+        if not settings.KEEP_PER_VERSION:  # tests: their changes do not move the version
+            return build(version)
+        with self._lock:
+            kept = self._kept
+            if kept is None or kept.version != version:
+                kept = build(version)
+                if self._kept is None or self._kept.version <= version:
+                    self._kept = kept
+        return kept
+
+
+_keeper = Keeper()
+
+
+def forget() -> None:
+    """Drop this process's copy (as a freshly started worker would have none)."""
+    _keeper.forget()
+
+
+def current_index() -> SearchIndex:
+    """The search index as of this request (built on first use per version)."""
+    return _keeper.current()
