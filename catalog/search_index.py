@@ -132,50 +132,54 @@ class SearchIndex:
         return found
 
 
-# One row per lexeme: its products and their positions (positions and weights joined as text).
+# A row per lexeme that several products have (its products and their positions, positions
+# and weights joined as text), then one row for all the others (lexemes, products, positions).
+# The products come in the order of their ids, which each lexeme's aggregate keeps (checked).
 LEXEMES_SQL = """
-SELECT u.lexeme, array_agg(p.id ORDER BY p.id),
-       array_agg(array_to_string(u.positions, ',') || ':' || array_to_string(u.weights, '')
-                 ORDER BY p.id)
-FROM ({published}) AS p, unnest(p.search_document) AS u
-GROUP BY u.lexeme
+WITH grouped AS MATERIALIZED (
+    SELECT u.lexeme, array_agg(p.id) AS ids,
+           array_agg(array_to_string(u.positions, ',') || ':' || array_to_string(u.weights, ''))
+               AS signatures
+    FROM ({published}) AS p, unnest(p.search_document) AS u
+    GROUP BY u.lexeme
+)
+SELECT lexeme, ids, signatures, NULL FROM grouped WHERE cardinality(ids) > 1
+UNION ALL
+SELECT NULL, array_agg(ids[1]), array_agg(signatures[1]), array_agg(lexeme)
+FROM grouped WHERE cardinality(ids) = 1
 """
+
+
+class Numbers(dict):
+    """Each positions' text -> its number (numbered as first seen)."""
+
+    def __missing__(self, text: str) -> int:
+        self[text] = number = len(self)
+        return number
 
 
 def build(version: int) -> SearchIndex:
     """Three queries: the listed products, their lexemes, the materials' products."""
-    published = Product.objects.published()
+    published = Product.objects.published().order_by("pk")
     rows = published.annotate(upper_name=Upper("name"), upper_brand=Upper("brand")).values_list(
         "pk", "category_id", *TYPE_FIELDS, "upper_name", "upper_brand"
     )
-    everything, by_category = BitMap(), {}
-    by_type: dict[str, dict[str, BitMap]] = {name: {} for name in TYPE_FIELDS}
+    everything = BitMap()
+    by_category: dict[int, list[int]] = {}
+    by_type: dict[str, dict[str, list[int]]] = {name: {} for name in TYPE_FIELDS}
     names, brands = [], []
-    for pk, category_id, *types, name, brand in rows.iterator(chunk_size=5000):
-        everything.add(pk)
-        by_category.setdefault(category_id, BitMap()).add(pk)
+    for pk, category_id, *types, name, brand in _fetch(*rows.query.sql_with_params()):
+        by_category.setdefault(category_id, []).append(pk)
         for field_name, value in zip(TYPE_FIELDS, types, strict=True):
             if value:
-                by_type[field_name].setdefault(value, BitMap()).add(pk)
+                by_type[field_name].setdefault(value, []).append(pk)
         names.append((pk, name))
         brands.append((pk, brand))
-    shared, lone, numbers = {}, {}, {}
-    having_any = BitMap()
-    sql, params = published.order_by().values("id", "search_document").query.sql_with_params()
-    with connection.cursor() as cursor:
-        cursor.execute(LEXEMES_SQL.format(published=sql), params)
-        for lexeme, ids, texts in cursor:
-            signatures = array("I", (numbers.setdefault(text, len(numbers)) for text in texts))
-            if len(ids) == 1:
-                lone[lexeme] = ids[0] << SHIFT | signatures[0]
-            else:
-                shared[lexeme] = Shared(BitMap(ids), signatures)
-            having_any.update(ids)
-    by_material: dict[int, BitMap] = {}
-    through = Product.materials.through.objects.values_list("material_id", "product_id")
-    for material_id, product_id in through.iterator(chunk_size=20000):
-        if product_id in everything:
-            by_material.setdefault(material_id, BitMap()).add(product_id)
+    everything.update(pk for pk, _name in names)
+    shared, lone, numbers = _lexemes(published)
+    having_any = BitMap(entry >> SHIFT for entry in lone.values())
+    for entry in shared.values():
+        having_any |= entry.ids
     return SearchIndex(
         version=version,
         all=everything,
@@ -185,10 +189,45 @@ def build(version: int) -> SearchIndex:
         signatures=list(numbers),
         names=Words(names),
         brands=Words(brands),
-        by_category=by_category,
-        by_type=by_type,
-        by_material=by_material,
+        by_category={pk: BitMap(ids) for pk, ids in by_category.items()},
+        by_type={
+            name: {value: BitMap(ids) for value, ids in values.items()}
+            for name, values in by_type.items()
+        },
+        by_material=_materials(everything),
     )
+
+
+def _fetch(sql: str, params) -> list[tuple]:
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+def _lexemes(published) -> tuple[dict[str, Shared], dict[str, int], Numbers]:
+    shared, lone, numbers = {}, {}, Numbers()
+    sql, params = published.values("id", "search_document").query.sql_with_params()
+    for lexeme, ids, texts, lexemes in _fetch(LEXEMES_SQL.format(published=sql), params):
+        if lexemes is not None:  # the lexemes of one product each
+            signatures = map(numbers.__getitem__, texts)
+            lone = {
+                lexeme: pk << SHIFT | number
+                for lexeme, pk, number in zip(lexemes, ids, signatures, strict=True)
+            }
+            continue
+        if ids != sorted(ids):  # the database's order is the ids' order in practice
+            ids, texts = zip(*sorted(zip(ids, texts, strict=True)), strict=True)
+        shared[lexeme] = Shared(BitMap(ids), array("I", map(numbers.__getitem__, texts)))
+    return shared, lone, numbers
+
+
+def _materials(listed: BitMap) -> dict[int, BitMap]:
+    by_material: dict[int, list[int]] = {}
+    through = Product.materials.through.objects.values_list("material_id", "product_id")
+    for material_id, product_id in _fetch(*through.query.sql_with_params()):
+        if product_id in listed:
+            by_material.setdefault(material_id, []).append(product_id)
+    return {pk: BitMap(ids) for pk, ids in by_material.items()}
 
 
 class Keeper:
