@@ -22,18 +22,17 @@ import sys
 import threading
 from array import array
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 from django.conf import settings
 from django.db import connection
-from django.db.models.functions import Upper
 from pyroaring import BitMap
 
 from catalog.models import Product
 from core.content import content_version_without_stock
 
-SHIFT = 24  # a lone lexeme's entry: product id << SHIFT | its positions' number
-LOW = (1 << SHIFT) - 1
 TYPE_FIELDS = ("lubricant_base", "restraint_type", "vibrator_type")
 
 
@@ -43,55 +42,50 @@ class Shared:
     the number of each one's positions."""
 
     ids: BitMap
-    signatures: array
+    signatures: array | None
 
 
-class Words:
-    """Upper-cased words (a name's or a brand's, split at white space) and the products whose
-    text has each. `containing(pattern)` gives the products whose text contains `pattern` (no
-    white space in it, so it lies within one word)."""
+class Lone:
+    """Keys (lexemes, words) that one product each has: one text, " a b c ", the products'
+    ids in the same order and, for lexemes, their positions' numbers. A few megabytes where
+    a dict would take ~15 (a name's number is a key of its own at each of 100,000 products)."""
 
-    def __init__(self):
-        self._owners: dict[str, int | list[int]] = {}  # one owner's id, or several
-        self.shared: dict[str, BitMap] = {}
-        self.lone_ids, self.starts, self.lone_text = array("I"), array("I"), ""
+    def __init__(self, keys: str = "", ids: array | None = None, numbers: array | None = None):
+        self.text = f" {keys} "
+        self.ids = ids if ids is not None else array("I")
+        self.numbers = numbers
+        self.starts = array("I", accumulate((len(key) + 1 for key in keys.split(" ")), initial=1))
 
-    def add(self, pk: int, text: str) -> None:
-        owners = self._owners
-        for word in text.split():
-            found = owners.get(word)
-            if found is None:
-                owners[word] = pk
-            elif isinstance(found, list):
-                found.append(pk)
-            elif found != pk:
-                owners[word] = [found, pk]
-
-    def finish(self) -> "Words":
-        owners, self._owners = self._owners, {}
-        self.shared = {word: BitMap(ids) for word, ids in owners.items() if isinstance(ids, list)}
-        lone = sorted((word, pk) for word, pk in owners.items() if not isinstance(pk, list))
-        self.lone_ids = array("I", (pk for _word, pk in lone))
-        at = 0
-        for word, _pk in lone:
-            self.starts.append(at)
-            at += len(word) + 1
-        self.lone_text = "\n".join(word for word, _pk in lone)
-        return self
+    def at(self, key: str) -> int | None:
+        """The key's index, None if no product has it alone."""
+        found = self.text.find(f" {key} ") if key and " " not in key else -1
+        return None if found == -1 else bisect_right(self.starts, found + 1) - 1
 
     def containing(self, pattern: str) -> BitMap:
-        found = BitMap()
+        """The products whose key contains the pattern (no white space in it)."""
+        found, text, starts = BitMap(), self.text, self.starts
+        at = text.find(pattern)
+        while at != -1:
+            index = bisect_right(starts, at) - 1
+            found.add(self.ids[index])
+            at = text.find(pattern, starts[index + 1])
+        return found
+
+
+@dataclass
+class Words:
+    """Upper-cased words of names or brands (split at spaces) and the products whose text has
+    each: `containing(pattern)` gives the products whose text contains `pattern` (no white
+    space in it, so it lies within one word)."""
+
+    shared: dict[str, BitMap]
+    lone: Lone
+
+    def containing(self, pattern: str) -> BitMap:
+        found = self.lone.containing(pattern)
         for word, ids in self.shared.items():
             if pattern in word:
                 found |= ids
-        text, starts = self.lone_text, self.starts
-        at = text.find(pattern)
-        while at != -1:
-            position = bisect_right(starts, at)  # the next word's index
-            found.add(self.lone_ids[position - 1])
-            if position == len(starts):
-                break
-            at = text.find(pattern, starts[position])
         return found
 
 
@@ -101,7 +95,7 @@ class SearchIndex:
     all: BitMap
     empty: BitMap  # listed products whose document has no lexeme
     shared: dict[str, Shared]
-    lone: dict[str, int]  # lexeme -> product id << SHIFT | positions' number
+    lone: Lone
     signatures: list[str]  # positions' numbers -> "2,12,43:ACC"
     names: Words
     brands: Words
@@ -113,20 +107,19 @@ class SearchIndex:
     def having(self, lexeme: str) -> BitMap:
         if (shared := self.shared.get(lexeme)) is not None:
             return shared.ids
-        if (entry := self.lone.get(lexeme)) is not None:
-            return BitMap([entry >> SHIFT])
+        if (at := self.lone.at(lexeme)) is not None:
+            return BitMap([self.lone.ids[at]])
         return BitMap()
 
-    def signature(self, lexeme: str, pk: int) -> str | None:
-        """The lexeme's positions in the product's document ("2,12,43:ACC"), None if absent."""
+    def positions(self, lexeme: str) -> Callable[[int], str | None]:
+        """For a product, the lexeme's positions in its document ("2,12,43:ACC"), or None."""
         if (shared := self.shared.get(lexeme)) is not None:
-            if pk not in shared.ids:
-                return None
-            return self.signatures[shared.signatures[shared.ids.rank(pk) - 1]]
-        entry = self.lone.get(lexeme)
-        if entry is None or entry >> SHIFT != pk:
-            return None
-        return self.signatures[entry & LOW]
+            ids, numbers, signatures = shared.ids, shared.signatures, self.signatures
+            return lambda pk: signatures[numbers[ids.rank(pk) - 1]] if pk in ids else None
+        if (at := self.lone.at(lexeme)) is not None:
+            owner, held = self.lone.ids[at], self.signatures[self.lone.numbers[at]]
+            return lambda pk: held if pk == owner else None
+        return lambda pk: None
 
     def by_weights(self, lexeme: str) -> dict[str, BitMap]:
         """The products that have the lexeme, by the weights of its positions in order
@@ -138,30 +131,39 @@ class SearchIndex:
                 for pk, number in zip(shared.ids, shared.signatures, strict=True):
                     weights = self.signatures[number].partition(":")[2]
                     found.setdefault(weights, BitMap()).add(pk)
-            elif (entry := self.lone.get(lexeme)) is not None:
-                weights = self.signatures[entry & LOW].partition(":")[2]
-                found[weights] = BitMap([entry >> SHIFT])
+            elif (at := self.lone.at(lexeme)) is not None:
+                weights = self.signatures[self.lone.numbers[at]].partition(":")[2]
+                found[weights] = BitMap([self.lone.ids[at]])
             self._weights[lexeme] = found
         return found
 
 
 # A row per lexeme that several products have: its products' ids (4 bytes each, in the ids'
 # order, which the aggregate keeps: checked) and their positions (positions and weights as text,
-# "2,12,43:ACC", separated by spaces); then one row for all the lexemes of one product each.
-# Bytes and text, not arrays: no Python object per (lexeme, product) pair (1.2 million at
-# 100,000 products), and one lexeme's at a time.
-LEXEMES_SQL = """
-WITH grouped AS MATERIALIZED (
-    SELECT u.lexeme, count(*) AS products, string_agg(int4send(p.id::integer), ''::bytea) AS ids,
-           string_agg(array_to_string(u.positions, ',') || ':' || array_to_string(u.weights, ''),
-                      ' ') AS signatures
-    FROM ({published}) AS p, unnest(p.search_document) AS u
-    GROUP BY u.lexeme
-)
-SELECT lexeme, ids, signatures, NULL FROM grouped WHERE products > 1
+# "2,12,43:ACC", separated by spaces); then one row for all the lexemes one product each has,
+# the lexemes as one text. Bytes and text, not arrays: no Python object per (lexeme, product)
+# pair (1.2 million at 100,000 products) nor per lexeme of one product (95,000).
+KEYED_SQL = """
+WITH grouped AS MATERIALIZED ({grouped})
+SELECT key, ids, signatures, NULL FROM grouped WHERE products > 1
 UNION ALL
-SELECT NULL, string_agg(ids, ''::bytea), string_agg(signatures, ' '), array_agg(lexeme)
+SELECT NULL, string_agg(ids, ''::bytea), string_agg(signatures, ' '), string_agg(key, ' ')
 FROM grouped WHERE products = 1
+"""
+LEXEMES_SQL = """
+SELECT u.lexeme AS key, count(*) AS products, string_agg(int4send(p.id::integer), ''::bytea) AS ids,
+       string_agg(array_to_string(u.positions, ',') || ':' || array_to_string(u.weights, ''), ' ')
+           AS signatures
+FROM ({published}) AS p, unnest(p.search_document) AS u
+GROUP BY u.lexeme
+"""
+# The words of a name or brand as PostgreSQL upper-cases them (as the tiers' LIKE compares).
+WORDS_SQL = """
+SELECT w AS key, count(*) AS products, string_agg(int4send(p.id::integer), ''::bytea) AS ids,
+       NULL AS signatures
+FROM ({published}) AS p, unnest(string_to_array(UPPER(p.{field}), ' ')) AS w
+WHERE w <> ''
+GROUP BY w
 """
 
 
@@ -174,30 +176,30 @@ class Numbers(dict):
 
 
 def build(version: int) -> SearchIndex:
-    """Three queries: the listed products, their lexemes, the materials' products."""
+    """Five queries: the listed products, their lexemes, the words of their names and of
+    their brands, the materials' products."""
     published = Product.objects.published().order_by("pk")
-    rows = published.annotate(upper_name=Upper("name"), upper_brand=Upper("brand")).values_list(
-        "pk", "category_id", *TYPE_FIELDS, "upper_name", "upper_brand"
-    )
-    everything = BitMap()
+    rows = published.values_list("pk", "category_id", *TYPE_FIELDS)
     by_category: dict[int, list[int]] = {}
     by_type: dict[str, dict[str, list[int]]] = {name: {} for name in TYPE_FIELDS}
-    names, brands = Words(), Words()
     with connection.cursor() as cursor:
         cursor.execute(*rows.query.sql_with_params())
-        for pk, category_id, *types, name, brand in cursor:
+        for pk, category_id, *types in cursor:
             by_category.setdefault(category_id, []).append(pk)
             for field_name, value in zip(TYPE_FIELDS, types, strict=True):
                 if value:
                     by_type[field_name].setdefault(value, []).append(pk)
-            names.add(pk, name)
-            brands.add(pk, brand)
+    everything = BitMap()
     for ids in by_category.values():
         everything.update(ids)
-    shared, lone, numbers = _lexemes(published)
-    having_any = BitMap(entry >> SHIFT for entry in lone.values())
+    sql, params = published.values("id", "search_document", "name", "brand").query.sql_with_params()
+    numbers = Numbers()
+    shared, lone = _keyed(LEXEMES_SQL.format(published=sql), params, numbers)
+    having_any = BitMap(lone.ids)
     for entry in shared.values():
         having_any |= entry.ids
+    names = _keyed(WORDS_SQL.format(published=sql, field="name"), params)
+    brands = _keyed(WORDS_SQL.format(published=sql, field="brand"), params)
     return SearchIndex(
         version=version,
         all=everything,
@@ -205,8 +207,8 @@ def build(version: int) -> SearchIndex:
         shared=shared,
         lone=lone,
         signatures=list(numbers),
-        names=names.finish(),
-        brands=brands.finish(),
+        names=Words({word: entry.ids for word, entry in names[0].items()}, names[1]),
+        brands=Words({word: entry.ids for word, entry in brands[0].items()}, brands[1]),
         by_category={pk: BitMap(ids) for pk, ids in by_category.items()},
         by_type={
             name: {value: BitMap(ids) for value, ids in values.items()}
@@ -224,27 +226,28 @@ def _ids(data: bytes) -> array:
     return ids
 
 
-def _lexemes(published) -> tuple[dict[str, Shared], dict[str, int], Numbers]:
-    shared, lone, numbers = {}, {}, Numbers()
-    sql, params = published.values("id", "search_document").query.sql_with_params()
+def _keyed(grouped: str, params, numbers: Numbers | None = None) -> tuple[dict[str, Shared], Lone]:
+    """The keys several products have, and those one product each has, of the grouped query
+    (a row per key: key, products, ids, signatures). Positions are numbered when asked."""
+    shared, lone = {}, Lone()
     with connection.cursor() as cursor:
-        cursor.execute(LEXEMES_SQL.format(published=sql), params)
-        for lexeme, data, texts, lexemes in cursor:
-            if data is None:  # no lexeme of one product alone
+        cursor.execute(KEYED_SQL.format(grouped=grouped), params)
+        for key, data, texts, keys in cursor:
+            if data is None:  # no key of one product alone
                 continue
-            ids, signatures = _ids(data), array("I", map(numbers.__getitem__, texts.split(" ")))
-            if lexemes is not None:  # the lexemes of one product each
-                lone = {
-                    lexeme: pk << SHIFT | number
-                    for lexeme, pk, number in zip(lexemes, ids, signatures, strict=True)
-                }
+            ids = _ids(data)
+            signatures = None
+            if numbers is not None:
+                signatures = array("I", map(numbers.__getitem__, texts.split(" ")))
+            if keys is not None:  # the keys of one product each
+                lone = Lone(keys, ids, signatures)
                 continue
             bitmap = BitMap(ids)
-            if bitmap.to_array() != ids:  # not in the ids' order after all: put it in order
+            if signatures is not None and bitmap.to_array() != ids:  # put them in order
                 pairs = sorted(zip(ids, signatures, strict=True))
                 signatures = array("I", (number for _pk, number in pairs))
-            shared[lexeme] = Shared(bitmap, signatures)
-    return shared, lone, numbers
+            shared[key] = Shared(bitmap, signatures)
+    return shared, lone
 
 
 def _materials(listed: BitMap) -> dict[int, BitMap]:

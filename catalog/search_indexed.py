@@ -277,8 +277,9 @@ def _by_distances(index: SearchIndex, documents: BitMap, items: list[str]) -> di
         for other in present[i + 1 :]:
             two |= one & other
     cells: dict[tuple, list[int]] = {}
+    positions = [index.positions(lexeme) for lexeme in items]
     for pk in two:
-        key = tuple(index.signature(lexeme, pk) for lexeme in items)
+        key = tuple(of(pk) for of in positions)
         cells.setdefault(key, []).append(pk)
     found = {key: BitMap(ids) for key, ids in cells.items()}
     if rest := documents - two:
