@@ -27,7 +27,9 @@ from dataclasses import dataclass, field
 from itertools import accumulate
 
 from django.conf import settings
+from django.contrib.postgres.expressions import ArraySubquery
 from django.db import connection
+from django.db.models import OuterRef
 from pyroaring import BitMap
 
 from catalog.models import Product
@@ -103,6 +105,7 @@ class SearchIndex:
     by_type: dict[str, dict[str, BitMap]]
     by_material: dict[int, BitMap]
     _weights: dict = field(default_factory=dict)
+    ranks: dict = field(default_factory=dict)  # (tsquery, kind of document) -> ts_rank
 
     def having(self, lexeme: str) -> BitMap:
         if (shared := self.shared.get(lexeme)) is not None:
@@ -138,32 +141,33 @@ class SearchIndex:
         return found
 
 
-# A row per lexeme that several products have: its products' ids (4 bytes each, in the ids'
-# order, which the aggregate keeps: checked) and their positions (positions and weights as text,
-# "2,12,43:ACC", separated by spaces); then one row for all the lexemes one product each has,
-# the lexemes as one text. Bytes and text, not arrays: no Python object per (lexeme, product)
-# pair (1.2 million at 100,000 products) nor per lexeme of one product (95,000).
+# For each lexeme (kind 0) and each word of the names (1) and of the brands (2, as PostgreSQL
+# upper-cases them, as the tiers' LIKE compares them) that several products have, a row: its
+# products' ids (4 bytes each, in the ids' order, which the aggregate keeps: checked) and, for
+# a lexeme, their positions (positions and weights as text, "2,12,43:ACC", separated by
+# spaces); then, for each kind, one row for all the keys one product each has, the keys as
+# one text. Bytes and text, not arrays: no Python object per (lexeme, product) pair (1.2
+# million at 100,000 products) nor per key of one product (95,000 lexemes, as many words).
 KEYED_SQL = """
-WITH grouped AS MATERIALIZED ({grouped})
-SELECT key, ids, signatures, NULL FROM grouped WHERE products > 1
+WITH p AS MATERIALIZED ({published}),
+grouped AS MATERIALIZED (
+    SELECT 0 AS kind, u.lexeme AS key, count(*) AS products,
+           string_agg(int4send(p.id::integer), ''::bytea) AS ids,
+           string_agg(array_to_string(u.positions, ',') || ':' || array_to_string(u.weights, ''),
+                      ' ') AS signatures
+    FROM p, unnest(p.search_document) AS u
+    GROUP BY u.lexeme
+    UNION ALL
+    SELECT 1, w, count(*), string_agg(int4send(p.id::integer), ''::bytea), NULL
+    FROM p, unnest(string_to_array(UPPER(p.name), ' ')) AS w WHERE w <> '' GROUP BY w
+    UNION ALL
+    SELECT 2, w, count(*), string_agg(int4send(p.id::integer), ''::bytea), NULL
+    FROM p, unnest(string_to_array(UPPER(p.brand), ' ')) AS w WHERE w <> '' GROUP BY w
+)
+SELECT kind, key, ids, signatures, NULL FROM grouped WHERE products > 1
 UNION ALL
-SELECT NULL, string_agg(ids, ''::bytea), string_agg(signatures, ' '), string_agg(key, ' ')
-FROM grouped WHERE products = 1
-"""
-LEXEMES_SQL = """
-SELECT u.lexeme AS key, count(*) AS products, string_agg(int4send(p.id::integer), ''::bytea) AS ids,
-       string_agg(array_to_string(u.positions, ',') || ':' || array_to_string(u.weights, ''), ' ')
-           AS signatures
-FROM ({published}) AS p, unnest(p.search_document) AS u
-GROUP BY u.lexeme
-"""
-# The words of a name or brand as PostgreSQL upper-cases them (as the tiers' LIKE compares).
-WORDS_SQL = """
-SELECT w AS key, count(*) AS products, string_agg(int4send(p.id::integer), ''::bytea) AS ids,
-       NULL AS signatures
-FROM ({published}) AS p, unnest(string_to_array(UPPER(p.{field}), ' ')) AS w
-WHERE w <> ''
-GROUP BY w
+SELECT kind, NULL, string_agg(ids, ''::bytea), string_agg(signatures, ' '), string_agg(key, ' ')
+FROM grouped WHERE products = 1 GROUP BY kind
 """
 
 
@@ -176,30 +180,32 @@ class Numbers(dict):
 
 
 def build(version: int) -> SearchIndex:
-    """Five queries: the listed products, their lexemes, the words of their names and of
-    their brands, the materials' products."""
+    """Two queries: the listed products with their materials; their lexemes and words."""
     published = Product.objects.published().order_by("pk")
-    rows = published.values_list("pk", "category_id", *TYPE_FIELDS)
+    made_of = Product.materials.through.objects.filter(product_id=OuterRef("pk"))
+    rows = published.annotate(made_of=ArraySubquery(made_of.values("material_id"))).values_list(
+        "pk", "category_id", "made_of", *TYPE_FIELDS
+    )
     by_category: dict[int, list[int]] = {}
+    by_material: dict[int, list[int]] = {}
     by_type: dict[str, dict[str, list[int]]] = {name: {} for name in TYPE_FIELDS}
     with connection.cursor() as cursor:
         cursor.execute(*rows.query.sql_with_params())
-        for pk, category_id, *types in cursor:
+        for pk, category_id, materials, *types in cursor:
             by_category.setdefault(category_id, []).append(pk)
+            for material_id in materials:
+                by_material.setdefault(material_id, []).append(pk)
             for field_name, value in zip(TYPE_FIELDS, types, strict=True):
                 if value:
                     by_type[field_name].setdefault(value, []).append(pk)
     everything = BitMap()
     for ids in by_category.values():
         everything.update(ids)
-    sql, params = published.values("id", "search_document", "name", "brand").query.sql_with_params()
     numbers = Numbers()
-    shared, lone = _keyed(LEXEMES_SQL.format(published=sql), params, numbers)
+    (shared, lone), names, brands = _keyed(published, numbers)
     having_any = BitMap(lone.ids)
     for entry in shared.values():
         having_any |= entry.ids
-    names = _keyed(WORDS_SQL.format(published=sql, field="name"), params)
-    brands = _keyed(WORDS_SQL.format(published=sql, field="brand"), params)
     return SearchIndex(
         version=version,
         all=everything,
@@ -214,7 +220,7 @@ def build(version: int) -> SearchIndex:
             name: {value: BitMap(ids) for value, ids in values.items()}
             for name, values in by_type.items()
         },
-        by_material=_materials(everything),
+        by_material={pk: BitMap(ids) for pk, ids in by_material.items()},
     )
 
 
@@ -226,39 +232,28 @@ def _ids(data: bytes) -> array:
     return ids
 
 
-def _keyed(grouped: str, params, numbers: Numbers | None = None) -> tuple[dict[str, Shared], Lone]:
-    """The keys several products have, and those one product each has, of the grouped query
-    (a row per key: key, products, ids, signatures). Positions are numbered when asked."""
-    shared, lone = {}, Lone()
+def _keyed(published, numbers: Numbers) -> list[tuple[dict[str, Shared], Lone]]:
+    """For lexemes, names' words and brands' words: the keys several products have, and those
+    one product each has. Lexemes' positions are numbered."""
+    found = [({}, Lone()) for _kind in range(3)]
+    sql, params = published.values("id", "search_document", "name", "brand").query.sql_with_params()
     with connection.cursor() as cursor:
-        cursor.execute(KEYED_SQL.format(grouped=grouped), params)
-        for key, data, texts, keys in cursor:
-            if data is None:  # no key of one product alone
+        cursor.execute(KEYED_SQL.format(published=sql), params)
+        for kind, key, data, texts, keys in cursor:
+            if data is None:
                 continue
-            ids = _ids(data)
-            signatures = None
-            if numbers is not None:
+            ids, signatures = _ids(data), None
+            if texts is not None:
                 signatures = array("I", map(numbers.__getitem__, texts.split(" ")))
             if keys is not None:  # the keys of one product each
-                lone = Lone(keys, ids, signatures)
+                found[kind] = (found[kind][0], Lone(keys, ids, signatures))
                 continue
             bitmap = BitMap(ids)
             if signatures is not None and bitmap.to_array() != ids:  # put them in order
                 pairs = sorted(zip(ids, signatures, strict=True))
                 signatures = array("I", (number for _pk, number in pairs))
-            shared[key] = Shared(bitmap, signatures)
-    return shared, lone
-
-
-def _materials(listed: BitMap) -> dict[int, BitMap]:
-    by_material: dict[int, list[int]] = {}
-    through = Product.materials.through.objects.values_list("material_id", "product_id")
-    with connection.cursor() as cursor:
-        cursor.execute(*through.query.sql_with_params())
-        for material_id, product_id in cursor:
-            if product_id in listed:
-                by_material.setdefault(material_id, []).append(product_id)
-    return {pk: BitMap(ids) for pk, ids in by_material.items()}
+            found[kind][0][key] = Shared(bitmap, signatures)
+    return found
 
 
 class Keeper:

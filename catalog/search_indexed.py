@@ -6,9 +6,9 @@ PostgreSQL still reads the query: one small query turns the plan's words into it
 (`websearch_to_tsquery`, `plainto_tsquery`, as the SQL path writes them: no stemming here) and
 upper-cases the words (`UPPER`, as the tiers' `LIKE` does). The tsquery's lexemes are then
 looked up in the index: AND, OR and NOT of bitmaps. The rank is PostgreSQL's own `ts_rank`,
-asked once for each kind of document it can tell apart and remembered: without a distance
-between words (a query whose top is not AND), a document's rank depends only on the weights of
-each query lexeme's positions in order; with one, on their positions, worked out per
+asked once for each kind of document it can tell apart and remembered with the index: without
+a distance between words (a query whose top is not AND), a document's rank depends only on the
+weights of each query lexeme's positions in order; with one, on their positions, worked out per
 document that has two of the lexemes (the others rank 1e-20, as `ts_rank` has it).
 
 Anything else is left to the SQL path (`None`): other databases, phrases (`<->`), weights or
@@ -29,10 +29,8 @@ from catalog.search_index import SearchIndex, current_index
 from catalog.search_terms import SearchPlan, type_values
 
 TOKEN = re.compile(r"\s*(?:'([^'\\]*)'|([&|!()]))")
-MAX_REMEMBERED = 100_000  # ranks remembered per process, then forgotten all at once
+MAX_REMEMBERED = 100_000  # ranks remembered per index, then forgotten all at once
 DUMMY = "'- -':1"  # a lexeme no query has: a made-up document is never empty
-
-_ranks: dict[tuple, float] = {}
 
 
 def ranked_groups(search_plan: SearchPlan) -> list[BitMap] | None:
@@ -244,7 +242,7 @@ def _ranks_of(index: SearchIndex, matches: BitMap, query: str) -> dict[float, Bi
         if with_distances
         else _by_weights(index, documents, items)
     )
-    ranks = _rank_values(query, list(kinds), with_distances)
+    ranks = _rank_values(index.ranks, query, list(kinds), with_distances)
     for kind, ids in kinds.items():
         rank = ranks[kind]
         found[rank] = found[rank] | ids if rank in found else ids
@@ -287,10 +285,14 @@ def _by_distances(index: SearchIndex, documents: BitMap, items: list[str]) -> di
     return found
 
 
-def _rank_values(query: str, kinds: list[tuple], with_distances: bool) -> dict[tuple, float]:
-    items = _lexemes(_parse(query), [])
-    unknown = [kind for kind in kinds if (query, kind) not in _ranks]
+def _rank_values(
+    known: dict, query: str, kinds: list[tuple], with_distances: bool
+) -> dict[tuple, float]:
+    """ts_rank of each kind of document: those not known yet from PostgreSQL in one query."""
+    found = {kind: known.get((query, kind)) for kind in kinds}
+    unknown = [kind for kind, rank in found.items() if rank is None]
     if unknown:
+        items = _lexemes(_parse(query), [])
         documents = [_document(items, kind, with_distances) for kind in unknown]
         with connection.cursor() as cursor:
             cursor.execute(
@@ -299,11 +301,11 @@ def _rank_values(query: str, kinds: list[tuple], with_distances: bool) -> dict[t
                 [query, documents],
             )
             values = cursor.fetchone()[0]
-        if len(_ranks) > MAX_REMEMBERED:
-            _ranks.clear()
+        if len(known) > MAX_REMEMBERED:
+            known.clear()
         for kind, value in zip(unknown, values, strict=True):
-            _ranks[(query, kind)] = value
-    return {kind: _ranks[(query, kind)] for kind in kinds}
+            known[(query, kind)] = found[kind] = value
+    return found
 
 
 def _document(items: list[str], kind: tuple, with_distances: bool) -> str:
