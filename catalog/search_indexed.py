@@ -29,7 +29,7 @@ from catalog.search_index import SearchIndex, current_index
 from catalog.search_terms import SearchPlan, type_values
 
 TOKEN = re.compile(r"\s*(?:'([^'\\]*)'|([&|!()]))")
-MAX_REMEMBERED = 100_000  # ranks remembered per index, then forgotten all at once
+MAX_REMEMBERED = 20_000  # ranks remembered per index (a few MB at most), then forgotten
 DUMMY = "'- -':1"  # a lexeme no query has: a made-up document is never empty
 
 
