@@ -11,7 +11,7 @@ when live.
 from django.db.models import prefetch_related_objects
 from pyroaring import BitMap
 
-from catalog import search
+from catalog import search, search_indexed
 from catalog.facet_index import FacetIndex, StockView, current_index
 from catalog.facets import FacetCounts, Option
 from catalog.filters import (
@@ -27,6 +27,21 @@ from catalog.filters import (
 from catalog.forms import DEFAULT_SORT
 from catalog.models import Product
 from catalog.models.product_queries import LEVEL_FIELDS, Level
+
+
+def ranked_groups(search_plan) -> list[BitMap]:
+    """The matches by relevance: from the search index (`catalog.search_indexed`), or from
+    SQL (`search.ranked_groups`) for what the index does not answer."""
+    found = search_indexed.ranked_groups(search_plan)
+    if found is None:
+        found = [BitMap(ids) for ids in search.ranked_groups(search_plan)]
+    return found
+
+
+def matching(search_plan) -> BitMap:
+    found = search_indexed.matching(search_plan)
+    return BitMap(search.matching_ids(search_plan)) if found is None else found
+
 
 # Flag facets: the option's value "1" -> its bitmap.
 FLAG_FACETS = ("latex_free", "quick_release", "in_stock")
@@ -45,10 +60,10 @@ class IndexedQuery:
         self.ranked: list[BitMap] | None = None
         if filterset.search_plan.groups:
             if filterset.sort == DEFAULT_SORT:
-                self.ranked = [BitMap(ids) for ids in search.ranked_groups(filterset.search_plan)]
+                self.ranked = ranked_groups(filterset.search_plan)
                 matches = _union(self.ranked)
             else:  # sorted by price, name...: the index's own order, no ranking needed
-                matches = BitMap(search.matching_ids(filterset.search_plan))
+                matches = matching(filterset.search_plan)
             self.scope = matches & self.index.all
         else:
             self.scope = self.index.all

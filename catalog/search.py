@@ -23,7 +23,9 @@ rest, so cuffs in Restraints come before the shears in Restraints for "handcuffs
 a tier, full-text rank on PostgreSQL, then the usual order (`USUAL_ORDER`, the catalog's
 "featured" sort). `ranked_ids` gives that order as ids alone; `ranked_groups` the groups of
 equally relevant matches, unsorted within, for the facets' index of the catalog, which knows
-the usual order itself; `matching` and `ranked` give it as a queryset.
+the usual order itself; `matching` and `ranked` give it as a queryset. On PostgreSQL the
+catalog's listing takes the groups and matches from `catalog.search_indexed` (the same, from
+an in-process index) and comes here for what that does not answer.
 docs/search.md explains the whole.
 """
 

@@ -20,13 +20,14 @@ def forget_what_this_process_kept():
     the facet index, the finder's index): a rolled-back test brings the version back to a
     number the next test sees again, and must not hand that test its own catalog."""
     yield
-    from catalog import cards, facet_index, search_terms, stock
+    from catalog import cards, facet_index, search_index, search_terms, stock
     from finder.logic.index import drop_process_copy
 
     cards.forget()
     stock.forget()
     facet_index.forget()
     search_terms.forget()
+    search_index.forget()
     drop_process_copy()
 
 

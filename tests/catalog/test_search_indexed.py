@@ -1,0 +1,133 @@
+"""`catalog.search_indexed`: a search's matches and their groups of equal relevance from the
+in-process search index (`catalog.search_index`) are exactly those SQL gives
+(`catalog.search.ranked_groups`, `matching_ids`), a change to a product's text shows at once
+(the index is kept per content version), a stock change rebuilds nothing, and what the index
+does not answer is left to SQL. PostgreSQL only (elsewhere the SQL path always answers)."""
+
+import random
+
+import pytest
+from django.db import connection
+
+from catalog import search, search_index, search_indexed
+from catalog.models import Product
+from catalog.search_terms import plan, words_of
+from tests.catalog import test_search_ranked_ids
+from tests.catalog.test_search_ranked_ids import QUERIES, listed_ids
+
+catalog = test_search_ranked_ids.catalog  # the demo catalog with generated products
+
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.postgres,
+    pytest.mark.skipif(connection.vendor != "postgresql", reason="full-text search: PostgreSQL"),
+]
+
+MORE = [
+    "-leather",  # NOT alone: every document without the word
+    "cuffs -leather",
+    "soft | cuffs",
+    "paddle silicone",  # a word and a material
+    "wand vibrators",  # a type and a category
+    "the",  # a stop word: an empty query
+    "leather leather",
+    "Paddle!",
+]
+
+
+def groups(found) -> list[set[int]]:
+    return [set(group) for group in found]
+
+
+def random_queries(count: int) -> list[str]:
+    """Words of the catalog's names, descriptions and brands, one to three, some misspelt."""
+    rng = random.Random(15)
+    rows = Product.objects.values_list("name", "brand", "description")
+    words = sorted({word for row in rows for text in row for word in words_of(text)})
+    queries = []
+    for _ in range(count):
+        chosen = rng.sample(words, rng.randint(1, 3))
+        for at, word in enumerate(chosen):
+            if len(word) > 4 and rng.random() < 0.2:
+                cut = rng.randrange(len(word))
+                chosen[at] = word[:cut] + word[cut + 1 :]
+        queries.append(" ".join(chosen))
+    return queries
+
+
+def test_the_index_finds_and_ranks_as_sql_does(catalog):
+    different, answered = {}, 0
+    for text in [q for q in QUERIES if q] + MORE + random_queries(120):
+        search_plan = plan(text)
+        found = search_indexed.ranked_groups(search_plan)
+        if found is None:
+            continue
+        answered += 1
+        if groups(found) != groups(search.ranked_groups(search_plan)):
+            different[text] = "groups"
+        if set(search_indexed.matching(search_plan)) != set(search.matching_ids(search_plan)):
+            different[text] = "matches"
+    assert not different
+    assert answered > 100  # the index answers nearly all of them
+
+
+def test_the_listing_is_in_the_order_sql_gives(client, catalog):
+    for text in ("handcuffs", "soft cuffs", "silicone", "paddle -leather"):
+        assert listed_ids(client, text) == search.ranked_ids(text), text
+
+
+def test_what_the_index_does_not_answer_is_left_to_sql(catalog):
+    phrase = plan('"soft leather"')
+    assert not phrase.widened  # searched as typed: a phrase
+    assert search_indexed.ranked_groups(phrase) is None
+    assert search_indexed.matching(phrase) is None
+    assert search_indexed.ranked_groups(plan("")) is None  # no search
+    with_space = plan("cuffs")
+    with_space.groups = [["cuffs", "wrist cuffs"]]  # a phrase's synonym
+    assert search_indexed.ranked_groups(with_space) is None
+
+
+def test_a_parsed_query_and_what_is_refused():
+    assert search_indexed._parse("'soft' & 'cuff'") == ("and", ("lex", "soft"), ("lex", "cuff"))
+    assert search_indexed._parse("( 'a' | 'b' ) & !'c'") == (
+        "and",
+        ("or", ("lex", "a"), ("lex", "b")),
+        ("not", ("lex", "c")),
+    )
+    assert search_indexed._parse("") is None
+    for refused in ("'a' <-> 'b'", "'a':*", "'a':AB", "'it''s'", "'a' 'b'", "( 'a'"):
+        assert search_indexed._parse(refused) is False, refused
+
+
+@pytest.fixture
+def kept(settings, monkeypatch, django_capture_on_commit_callbacks):
+    """A worker's copy kept per version, as in production; `change` commits a change."""
+    settings.KEEP_PER_VERSION = True
+    monkeypatch.setattr(search_index, "_keeper", search_index.Keeper())
+
+    def change(action):
+        with django_capture_on_commit_callbacks(execute=True):
+            action()
+
+    return change
+
+
+def test_a_changed_name_is_found_at_once_and_stock_rebuilds_nothing(catalog, kept):
+    product = Product.objects.published().first()
+    assert not search_indexed.matching(plan("zanzibar"))
+    index = search_index.current_index()
+
+    def rename():
+        product.name = "Zanzibar Paddle"
+        product.save()
+
+    kept(rename)
+    assert list(search_indexed.matching(plan("zanzibar"))) == [product.pk]
+    assert search_index.current_index() is not index
+    index = search_index.current_index()
+    product.stock = 0
+
+    kept(lambda: product.save(update_fields=["stock"]))
+    found = search_indexed.ranked_groups(plan("zanzibar"))
+    assert groups(found) == [{product.pk}]
+    assert search_index.current_index() is index  # a stock change rebuilds nothing
