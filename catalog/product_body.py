@@ -14,17 +14,18 @@ What a view adds below the product's details (`product_extra`, the guides' "feat
 HTML too: the body extends nothing, which would cost a walk of its whole template per render.
 """
 
+from dataclasses import dataclass
 from functools import cache
 from types import SimpleNamespace
 
 from django.template import Context
 from django.template.loader import get_template
-from django.urls import get_script_prefix
+from django.urls import get_script_prefix, reverse
 from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
 
 from catalog.cards import KeptCard
-from catalog.models import Product
+from catalog.models import Product, Severity
 from catalog.render_cache import TOKEN_PLACEHOLDER
 
 BODY = "catalog/_product_body.html"
@@ -78,6 +79,31 @@ def related_html(related: list[KeptCard], path: str) -> SafeString:
     return mark_safe("".join(items))  # kept cards and forms: rendered by templates
 
 
+@dataclass(frozen=True)
+class Urls:
+    """The site's URLs every body links to (they depend on the script prefix alone)."""
+
+    catalog: str
+    size_guide: str
+
+
+def urls() -> Urls:
+    return urls_under(get_script_prefix())
+
+
+@cache
+def urls_under(script_prefix: str) -> Urls:
+    return Urls(catalog=reverse("catalog:list"), size_guide=reverse("catalog:size_guide"))
+
+
+def notes(product: Product) -> list[tuple[str, str, str]]:
+    """The notes the product shows, most severe first: (severity, its label, text)."""
+    labels = dict(Severity.choices)  # as `note.get_severity_display()` says them
+    return [
+        (n.severity, labels.get(n.severity, n.severity), n.text) for n in product.all_safety_notes
+    ]
+
+
 def render_plain(template_name: str, context: dict) -> str:
     """The template rendered with a plain context (no request, no context processors), forms'
     tokens as the placeholder."""
@@ -86,17 +112,26 @@ def render_plain(template_name: str, context: dict) -> str:
 
 
 def body(
-    product: Product, *, related: list[KeptCard], path: str, extra: str = "", **context
+    product: Product,
+    *,
+    category_url: str,
+    related: list[KeptCard],
+    path: str,
+    extra: str = "",
+    **context,
 ) -> str:
-    """The body's HTML for the product on the page at `path`: `related` its related
-    products' kept cards, `extra` HTML shown below its details, `context` the rest the
-    template reads (`assurances`, `draft`)."""
+    """The body's HTML for the product on the page at `path`: `category_url` its category's
+    URL, `related` its related products' kept cards, `extra` HTML shown below its details,
+    `context` the rest the template reads (`assurances`, `draft`)."""
     form = add_form(product.slug, product.name, product.in_stock, path)
     return render_plain(
         BODY,
         {
             **context,
             "product": product,
+            "urls": urls(),
+            "category_url": category_url,
+            "notes": notes(product),
             "add_form": mark_safe(form),  # rendered by its template
             "related": related_html(related, path),
             "product_extra": mark_safe(extra),  # rendered by the view's template

@@ -245,6 +245,7 @@ class ProductDetailView(DetailView):
         product = self.object = self.get_object()
         body = product_body.body(
             product,
+            category_url=self.category_part.url,
             related=related_cards(self.category_part, product),
             path=self.request.path,
             extra=self.product_extra(),
