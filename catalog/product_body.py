@@ -25,6 +25,7 @@ from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
 
 from catalog.cards import KeptCard
+from catalog.drawings import Drawing, drawing_url
 from catalog.models import Product, Severity
 from catalog.render_cache import TOKEN_PLACEHOLDER
 
@@ -96,6 +97,26 @@ def urls_under(script_prefix: str) -> Urls:
     return Urls(catalog=reverse("catalog:list"), size_guide=reverse("catalog:size_guide"))
 
 
+@dataclass(frozen=True)
+class DrawingValues:
+    """What the body shows of a product's line drawing (when it has no photo)."""
+
+    name: str
+    url: str
+    label: str
+
+
+def drawing(product: Product) -> DrawingValues:
+    return drawing_under(product.drawing_name, get_script_prefix())
+
+
+@cache
+def drawing_under(name: str, script_prefix: str) -> DrawingValues:
+    """A drawing's static file URL (the same for the whole release) and label, worked out once
+    per process: `static()` costs more than the rest of the picture."""
+    return DrawingValues(name, drawing_url(name), Drawing(name).label.lower())
+
+
 def notes(product: Product) -> list[tuple[str, str, str]]:
     """The notes the product shows, most severe first: (severity, its label, text)."""
     labels = dict(Severity.choices)  # as `note.get_severity_display()` says them
@@ -132,6 +153,7 @@ def body(
             "urls": urls(),
             "category_url": category_url,
             "notes": notes(product),
+            "drawing": drawing(product),
             "add_form": mark_safe(form),  # rendered by its template
             "related": related_html(related, path),
             "product_extra": mark_safe(extra),  # rendered by the view's template
