@@ -33,6 +33,7 @@ class RelatedCard:
 @dataclass(frozen=True)
 class CategoryPart:
     category: Category  # with its safety notes loaded
+    url: str  # the category's page
     cards: list[RelatedCard]  # its first RELATED_PRODUCTS + 1 published products, in order
 
 
@@ -53,13 +54,14 @@ def read_category_part(category_id: int) -> CategoryPart:
     for product in first:
         product.category = category  # one instance: its notes are read once
     prefetch_related_objects(first, "safety_notes")
-    return CategoryPart(category=category, cards=kept_cards_of(first))
+    url = category.get_absolute_url()
+    return CategoryPart(category=category, url=url, cards=kept_cards_of(first))
 
 
 def category_part(category_id: int) -> CategoryPart:
     # The name says what shape is kept: workers of an older release may keep another under
     # the same version while a release rolls out.
-    name = "product-page-category-2"
+    name = "product-page-category-3"
     return remember(name, [category_id], lambda: read_category_part(category_id))
 
 

@@ -7,7 +7,7 @@ from django.utils.cache import add_never_cache_headers, patch_vary_headers
 from django.views.generic import DetailView, ListView, TemplateView
 from django_filters.views import FilterMixin
 
-from catalog import card_rows, selectors
+from catalog import card_rows, product_body, selectors
 from catalog.canonical import canonical_query
 from catalog.cards import page_cards
 from catalog.drafts import description_draft_for
@@ -18,7 +18,7 @@ from catalog.forms import PAGE_SIZE
 from catalog.models import Category, Product, StorePage
 from catalog.product_page import assurances, category_part, related_cards
 from catalog.product_read import load_relations, read_product
-from catalog.render_cache import remember, render_part, with_token
+from catalog.render_cache import remember, with_token
 from catalog.serializers import listing_object
 from catalog.sizes import RingSizeForm
 from core.content import content_version
@@ -198,7 +198,6 @@ class ProductDetailView(DetailView):
     Staff always get it made afresh (they see unpublished products, drafts and warnings)."""
 
     template_name = "catalog/product_detail.html"
-    body_template_name = "catalog/_product_body.html"
     context_object_name = "product"
     draft = None
 
@@ -231,7 +230,7 @@ class ProductDetailView(DetailView):
         if request.user.is_staff:
             page = self.page_part()
         else:
-            parts = [self.body_template_name, self.kwargs[self.slug_url_kwarg]]
+            parts = [product_body.BODY, type(self).__name__, self.kwargs[self.slug_url_kwarg]]
             page = remember("product-page", parts, self.page_part)
         context = {**page, "body": with_token(request, page["body"])}
         response = self.render_to_response({"page": context})
@@ -243,16 +242,21 @@ class ProductDetailView(DetailView):
     def page_part(self) -> dict:
         """What the page shows of the product: its name and description for the head, and
         the body's HTML (a 404 when there is no such product for this visitor)."""
-        self.object = self.get_object()
-        context = self.get_context_data(object=self.object)
-        body = render_part(self.body_template_name, context, self.request)
-        return {"name": self.object.name, "description": self.object.description, "body": body}
-
-    def get_context_data(self, **kwargs):
-        related = related_cards(self.category_part, self.object)
-        return super().get_context_data(
-            related=related, draft=self.draft, assurances=assurances(self.request), **kwargs
+        product = self.object = self.get_object()
+        body = product_body.body(
+            product,
+            category_url=self.category_part.url,
+            related=related_cards(self.category_part, product),
+            path=self.request.path,
+            extra=self.product_extra(),
+            draft=self.draft,
+            assurances=assurances(self.request),
         )
+        return {"name": product.name, "description": product.description, "body": body}
+
+    def product_extra(self) -> str:
+        """HTML shown below the product's details (none here; see guides.views)."""
+        return ""
 
 
 class StorePageView(DetailView):

@@ -4,6 +4,7 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.safestring import mark_safe
 from django.views.generic import DetailView, ListView
 
+from catalog.product_body import render_plain
 from catalog.render_cache import remember, render_part, with_token
 from catalog.views import CategoryView, ProductDetailView, ProductListView
 from core.content import content_version
@@ -148,12 +149,8 @@ def featured_in(product) -> list[dict]:
 class GuidedProductDetailView(ProductDetailView):
     """The catalog's product page, plus the guides that pick the product."""
 
-    body_template_name = "guides/_product_body.html"
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["featured_in"] = featured_in(self.object)
-        return context
+    def product_extra(self) -> str:
+        return render_plain("guides/_featured_in.html", {"featured_in": featured_in(self.object)})
 
 
 class GuideSuggestionsMixin:

@@ -128,6 +128,10 @@ DATABASES = {
 DB_CONNECT_TIMEOUT = env_seconds("DJANGO_DB_CONNECT_TIMEOUT", 5)
 DB_STATEMENT_TIMEOUT = env_seconds("DJANGO_DB_STATEMENT_TIMEOUT", 10)
 DB_LOCK_TIMEOUT = env_seconds("DJANGO_DB_LOCK_TIMEOUT", 4)
+# A page's few fixed queries (core/statements.py) are prepared once per connection on PostgreSQL;
+# off (0) behind a pooler that shares server connections between transactions (PgBouncer in
+# transaction mode: docs/deploying.md, "Connection poolers").
+DB_PREPARED_STATEMENTS = env_bool("DJANGO_DB_PREPARED_STATEMENTS", True)
 # /healthz: how long the database may take to answer before the check says 503.
 HEALTHZ_DB_TIMEOUT = env_seconds("DJANGO_HEALTHZ_DB_TIMEOUT", 2)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
@@ -144,6 +148,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         # libpq counts whole seconds, at least 2; 0 waits for ever.
         connect_timeout=max(2, math.ceil(DB_CONNECT_TIMEOUT)) if DB_CONNECT_TIMEOUT else 0,
     )
+    if DB_PREPARED_STATEMENTS:
+        # Django turns psycopg's prepared statements off (None); its own cursors bind values
+        # on the client and never prepare, so only core.statements' explicit ones are.
+        DATABASES["default"]["OPTIONS"]["prepare_threshold"] = 5
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
