@@ -189,15 +189,13 @@ def build(version: int) -> SearchIndex:
     by_category: dict[int, list[int]] = {}
     by_material: dict[int, list[int]] = {}
     by_type: dict[str, dict[str, list[int]]] = {name: {} for name in TYPE_FIELDS}
-    with connection.cursor() as cursor:
-        cursor.execute(*rows.query.sql_with_params())
-        for pk, category_id, materials, *types in cursor:
-            by_category.setdefault(category_id, []).append(pk)
-            for material_id in materials:
-                by_material.setdefault(material_id, []).append(pk)
-            for field_name, value in zip(TYPE_FIELDS, types, strict=True):
-                if value:
-                    by_type[field_name].setdefault(value, []).append(pk)
+    for pk, category_id, materials, *types in rows.iterator(chunk_size=2000):
+        by_category.setdefault(category_id, []).append(pk)
+        for material_id in materials:
+            by_material.setdefault(material_id, []).append(pk)
+        for field_name, value in zip(TYPE_FIELDS, types, strict=True):
+            if value:
+                by_type[field_name].setdefault(value, []).append(pk)
     everything = BitMap()
     for ids in by_category.values():
         everything.update(ids)
