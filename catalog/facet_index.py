@@ -24,12 +24,12 @@ Sort orders use the database's own collation for names: the product query is ord
 (name, pk) and every order is derived from that rank, so pages come in the order SQL gives.
 """
 
-import threading
 from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import partial
 
 from django.conf import settings
 from django.db.models import BooleanField, ExpressionWrapper, F, IntegerField, Q
@@ -37,9 +37,10 @@ from django.db.models.expressions import Window
 from django.db.models.functions import Cast, DenseRank, Round, RowNumber
 from pyroaring import BitMap
 
+from catalog import per_version
 from catalog.models import Category, Material, Product
 from catalog.stock import out_of_stock_ids
-from core.content import content_version, content_version_without_stock
+from core.content import content_version
 
 CHUNK = 1024  # ids per chunk of a sort order: a page skips whole chunks by counting
 
@@ -325,41 +326,9 @@ def _materials(listed: BitMap) -> tuple[list[MaterialRow], dict[int, BitMap], Bi
     return materials, by_material, latex
 
 
-class Keeper:
-    """This process's copy of the index, for the current version only (each worker has one;
-    a fresh `Keeper` is what another worker sees)."""
-
-    def __init__(self):
-        self._lock = threading.Lock()
-        self._kept: FacetIndex | None = None
-
-    def kept(self) -> FacetIndex | None:
-        """The copy this process keeps, when it is of the current version; else None (and
-        nothing is built)."""
-        kept = self._kept
-        if kept is not None and kept.version == content_version_without_stock():
-            return kept
-        return None
-
-    def forget(self) -> None:
-        with self._lock:
-            self._kept = None
-
-    def current(self) -> FacetIndex:
-        version = content_version_without_stock()
-        kept = self._kept
-        if kept is not None and kept.version == version:
-            return kept
-        if not settings.KEEP_PER_VERSION:  # tests: their changes do not move the version
-            return build(version)
-        with self._lock:
-            kept = self._kept
-            if kept is None or kept.version != version:
-                kept = build(version)
-                if self._kept is None or self._kept.version <= version:
-                    self._kept = kept
-        return kept
-
+# This process's copy, for the current version only (`catalog.per_version`); a fresh
+# `Keeper()` is what another worker sees.
+Keeper = partial(per_version.Keeper, build)
 
 _keeper = Keeper()
 

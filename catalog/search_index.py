@@ -19,21 +19,20 @@ their products with their positions' numbers in the bitmap's order.
 """
 
 import sys
-import threading
 from array import array
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from itertools import accumulate
 
-from django.conf import settings
 from django.contrib.postgres.expressions import ArraySubquery
 from django.db import connection
 from django.db.models import OuterRef
 from pyroaring import BitMap
 
+from catalog import per_version
 from catalog.models import Product
-from core.content import content_version_without_stock
 
 TYPE_FIELDS = ("lubricant_base", "restraint_type", "vibrator_type")
 
@@ -254,32 +253,9 @@ def _keyed(published, numbers: Numbers) -> list[tuple[dict[str, Shared], Lone]]:
     return found
 
 
-class Keeper:
-    """This process's copy, for the current version only (as `catalog.facet_index.Keeper`)."""
-
-    def __init__(self):
-        self._lock = threading.Lock()
-        self._kept: SearchIndex | None = None
-
-    def forget(self) -> None:
-        with self._lock:
-            self._kept = None
-
-    def current(self) -> SearchIndex:
-        version = content_version_without_stock()
-        kept = self._kept
-        if kept is not None and kept.version == version:
-            return kept
-        if not settings.KEEP_PER_VERSION:  # tests: their changes do not move the version
-            return build(version)
-        with self._lock:
-            kept = self._kept
-            if kept is None or kept.version != version:
-                kept = build(version)
-                if self._kept is None or self._kept.version <= version:
-                    self._kept = kept
-        return kept
-
+# This process's copy, for the current version only (`catalog.per_version`); a fresh
+# `Keeper()` is what another worker sees.
+Keeper = partial(per_version.Keeper, build)
 
 _keeper = Keeper()
 

@@ -16,11 +16,11 @@ prefixes in the query, quotes or backslashes in a lexeme, a word with white spac
 phrase's synonym).
 """
 
-import re
-from functools import reduce
+from functools import lru_cache, reduce
 from operator import or_
 
 from django.db import connection
+from lark import Lark, LarkError, Transformer
 from pyroaring import BitMap
 
 from catalog.models.search import SEARCH_CONFIG
@@ -28,7 +28,6 @@ from catalog.search import BRAND_TIER, CATEGORY_TIER, KIND_TIER, NAME_TIER, TEXT
 from catalog.search_index import SearchIndex, current_index
 from catalog.search_terms import SearchPlan, type_values
 
-TOKEN = re.compile(r"\s*(?:'([^'\\]*)'|([&|!()]))")
 MAX_REMEMBERED = 20_000  # ranks remembered per index (a few MB at most), then forgotten
 DUMMY = "'- -':1"  # a lexeme no query has: a made-up document is never empty
 
@@ -104,6 +103,40 @@ def _ask(search_plan: SearchPlan, alternatives: list[str]) -> tuple[list[str], l
 # --- tsquery text -----------------------------------------------------------------------------
 
 
+# PostgreSQL's text of a tsquery of lexemes, NOT, AND, OR and parentheses (the operators bind in
+# that order, as in PostgreSQL); anything else in it (phrases, weights, prefixes, a quote or a
+# backslash in a lexeme) is left to the SQL path before it gets here.
+GRAMMAR = r"""
+?start: or_
+?or_: and_ | or_ "|" and_ -> or_
+?and_: not_ | and_ "&" not_ -> and_
+?not_: atom | "!" not_ -> not_
+?atom: LEXEME -> lex | "(" or_ ")"
+LEXEME: /'[^'\\]*'/
+%ignore " "
+"""
+
+
+class _Tree(Transformer):
+    """The parse as tuples: ("lex", word), ("not", tree), ("and"|"or", left, right)."""
+
+    def lex(self, children):
+        return ("lex", children[0][1:-1])
+
+    def not_(self, children):
+        return ("not", children[0])
+
+    def and_(self, children):
+        return ("and", *children)
+
+    def or_(self, children):
+        return ("or", *children)
+
+
+_PARSER = Lark(GRAMMAR, parser="lalr", transformer=_Tree())
+
+
+@lru_cache(maxsize=4096)  # a pure function of the text; a search reads its query twice
 def _parse(text: str):
     """A tsquery's text as a tree: ("lex", word), ("not", tree), ("and"|"or", left, right);
     None for an empty query; False for one the index does not answer."""
@@ -111,51 +144,10 @@ def _parse(text: str):
         return None
     if "<" in text or "':" in text or "''" in text or "\\" in text:
         return False
-    tokens, at = [], 0
-    while at < len(text):
-        match = TOKEN.match(text, at)
-        if match is None:
-            if text[at:].strip():
-                return False
-            break
-        tokens.append(("lex", match.group(1)) if match.group(1) is not None else match.group(2))
-        at = match.end()
     try:
-        tree, rest = _or(tokens, 0)
-    except (IndexError, ValueError):
+        return _PARSER.parse(text)
+    except LarkError:
         return False
-    return tree if rest == len(tokens) else False
-
-
-def _or(tokens, at):
-    left, at = _and(tokens, at)
-    while at < len(tokens) and tokens[at] == "|":
-        right, at = _and(tokens, at + 1)
-        left = ("or", left, right)
-    return left, at
-
-
-def _and(tokens, at):
-    left, at = _not(tokens, at)
-    while at < len(tokens) and tokens[at] == "&":
-        right, at = _not(tokens, at + 1)
-        left = ("and", left, right)
-    return left, at
-
-
-def _not(tokens, at):
-    token = tokens[at]
-    if token == "!":
-        inner, at = _not(tokens, at + 1)
-        return ("not", inner), at
-    if token == "(":
-        inner, at = _or(tokens, at + 1)
-        if tokens[at] != ")":
-            raise ValueError("unbalanced")
-        return inner, at + 1
-    if isinstance(token, tuple):
-        return token, at + 1
-    raise ValueError(f"unexpected {token!r}")
 
 
 def _evaluate(index: SearchIndex, tree) -> BitMap:
