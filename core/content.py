@@ -37,6 +37,7 @@ due. `manage.py publish_scheduled` (for cron) does the same without waiting for 
 import threading
 import time
 from contextlib import contextmanager
+from functools import cache
 
 from django.apps import apps
 from django.core.signals import request_finished, request_started
@@ -48,6 +49,7 @@ from django.dispatch import Signal
 from django.utils import timezone
 
 from core.curators import CONTENT_APPS
+from core.statements import prepared_rows, preparing
 
 content_changed = Signal()
 """Sent after a bulk change of content that saved no model (so no post_save was sent)."""
@@ -91,21 +93,33 @@ def _read_row():
     """(version, version without stock, whether something scheduled is due now), or None
     without the row. Every page reads it, so it is one plain statement: the ORM's compiling of
     the same query cost several times the query itself. The due time is compared in the
-    database, with `now` as the ORM's own filter would pass it (SQLite keeps text)."""
+    database, with `now` as the ORM's own filter would pass it (SQLite keeps text). On
+    PostgreSQL it is prepared (`core.statements`): each connection plans it once."""
+    sql = _row_sql(connection.vendor)
+    params = [connection.ops.adapt_datetimefield_value(timezone.now())]
+    if preparing(connection):
+        rows = prepared_rows(connection, sql, params)
+        row = rows[0] if rows else None
+    else:
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            row = cursor.fetchone()
+    return None if row is None else (row[0], row[1], bool(row[2]))
+
+
+@cache
+def _row_sql(vendor: str) -> str:
+    """The row's query, written once per process (for the default connection's vendor)."""
     from core.models import ContentVersion
 
     meta, quote = ContentVersion._meta, connection.ops.quote_name
     columns = (meta.get_field(name).column for name in ("version", "version_without_stock"))
     due_at, pk = quote(meta.get_field("due_at").column), quote(meta.pk.column)
-    sql = (
+    return (
         f"SELECT {', '.join(quote(c) for c in columns)}, "
         f"CASE WHEN {due_at} IS NOT NULL AND {due_at} <= %s THEN 1 ELSE 0 END "
         f"FROM {quote(meta.db_table)} WHERE {pk} = 1"
     )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [connection.ops.adapt_datetimefield_value(timezone.now())])
-        row = cursor.fetchone()
-    return None if row is None else (row[0], row[1], bool(row[2]))
 
 
 def _start() -> tuple[int, int]:
