@@ -26,6 +26,7 @@ connection, which plans it afresh.
 
 from dataclasses import dataclass
 from functools import cache
+from weakref import WeakKeyDictionary
 
 from django.conf import settings
 from django.db import NotSupportedError, connections
@@ -79,11 +80,25 @@ class Statement:
             with connection.cursor() as cursor:
                 cursor.execute(self.sql, params)
                 rows = [list(row) for row in cursor.fetchall()]
-        compiler = self.query.get_compiler(using)
-        converters = compiler.get_converters(self.columns)
+        compiler, converters = self.converting(connection, using)
         if converters and rows:
             rows = [list(row) for row in compiler.apply_converters(rows, converters)]
         return rows
+
+    def converting(self, connection, using: str) -> tuple:
+        """A compiler on `connection` and the converters of its columns, worked out once per
+        connection (they depend on the code and the connection alone; each thread has its own
+        connection, so nothing here is shared between threads)."""
+        kept = _converting.setdefault(connection, {})
+        found = kept.get(self.sql)
+        if found is None:
+            compiler = self.query.get_compiler(using)
+            found = kept[self.sql] = (compiler, compiler.get_converters(self.columns))
+        return found
+
+
+# connection -> {statement's SQL: (compiler, converters)}; a closed thread's connection goes.
+_converting: WeakKeyDictionary = WeakKeyDictionary()
 
 
 def preparing(connection) -> bool:
