@@ -132,10 +132,9 @@ def forget() -> None:
     card_rows.noted.forget()
 
 
-def keepable(card: Card, template=None) -> KeptCard:
+def keepable(card: Card) -> KeptCard:
     """The card made for keeping: its HTML around the place of its add-to-basket form, as
-    `CARD_TEMPLATE` renders it, written by `catalog.card_html` (`template`, which callers
-    used to pass, is no longer read)."""
+    `CARD_TEMPLATE` renders it, written by `catalog.card_html`."""
     before, after = card_parts(card)
     return KeptCard(before, after, card.product.slug, card.name, card.in_stock)
 

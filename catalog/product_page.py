@@ -14,10 +14,9 @@ for the kept body). With `RENDER_CACHE_SECONDS = 0` each is read afresh.
 from dataclasses import dataclass
 
 from django.db.models import prefetch_related_objects
-from django.template.loader import get_template
 from django.utils.safestring import SafeString, mark_safe
 
-from catalog.cards import CARD_TEMPLATE, Cards, KeptCard, keepable
+from catalog.cards import Cards, KeptCard, keepable
 from catalog.models import Category, Product, StorePage
 from catalog.render_cache import remember, render_part
 
@@ -39,8 +38,7 @@ class CategoryPart:
 
 def kept_cards_of(products: list[Product]) -> list[RelatedCard]:
     """The products' cards as HTML around their forms (as `catalog.cards.page_cards` makes them)."""
-    template = get_template(CARD_TEMPLATE)
-    return [RelatedCard(card.product.pk, keepable(card, template)) for card in Cards().of(products)]
+    return [RelatedCard(card.product.pk, keepable(card)) for card in Cards().of(products)]
 
 
 def read_category_part(category_id: int) -> CategoryPart:

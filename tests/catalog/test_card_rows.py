@@ -3,10 +3,9 @@ every card is exactly the card made from the product itself (photo, older image,
 levels, stock, the most severe note that applies), in the page's order, published only."""
 
 import pytest
-from django.template.loader import get_template
 
 from catalog import card_rows
-from catalog.cards import CARD_TEMPLATE, Cards, keepable
+from catalog.cards import Cards, keepable
 from catalog.demo import generate_products, load_catalog
 from catalog.models import Product
 from tests.catalog.test_pictures import add_photo
@@ -16,8 +15,8 @@ pytestmark = pytest.mark.django_db
 
 
 def html(products) -> list[str]:
-    cards, template = Cards(), get_template(CARD_TEMPLATE)
-    made = [keepable(cards.card(product), template) for product in products]
+    cards = Cards()
+    made = [keepable(cards.card(product)) for product in products]
     return [f"{card.before}|{card.after}|{card.slug}|{card.name}|{card.in_stock}" for card in made]
 
 
