@@ -135,6 +135,9 @@ DB_PREPARED_STATEMENTS = env_bool("DJANGO_DB_PREPARED_STATEMENTS", True)
 # /healthz: how long the database may take to answer before the check says 503.
 HEALTHZ_DB_TIMEOUT = env_seconds("DJANGO_HEALTHZ_DB_TIMEOUT", 2)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Django's backend, its per-request health check asking the socket before the server
+    # (shop/postgresql/base.py: no round trip while the connection is as it was left).
+    DATABASES["default"]["ENGINE"] = "shop.postgresql"
     # Short OLTP queries: JIT compilation costs more than it saves (tens of ms per finder
     # query at 100,000 products), and the finder's per-category sorts fit in 16 MB.
     # DJANGO_PG_OPTIONS comes last, so a timeout set there wins.
