@@ -22,6 +22,17 @@ Each process also keeps the parts it used last (`LOCAL_PARTS` of them) under the
 a busy page skips the shared cache's round trip and unpickling. That is safe for the same
 reason: the key holds the version this request read from the database, and a part kept under
 an old version is simply never asked for again.
+
+Some parts are many, and most of them are asked for once per version: a product's body in a
+catalog of 100,000, where most visits go to products nobody else looked at under this version.
+Asking the shared cache for such a part, then storing it there, costs two round trips that
+rarely pay. A caller says so (`long_tail=True`): the first time a process is asked for such a
+part it builds it and keeps it in its own memory only; from the next time on, if it is no
+longer there, the shared cache is asked and given it as for any part. So a part that is asked
+for again (a popular product) reaches the shared cache, and one that is not costs no round
+trip. Which keys a process has seen (`SEEN_KEYS` of them, the latest) is a guess about the
+future, never a source of content: every worker still builds the same part from the same
+version.
 """
 
 import hashlib
@@ -41,16 +52,30 @@ KEY_PREFIX = "render:"
 # Stands for the visitor's CSRF token in a kept part (a NUL never comes from content).
 TOKEN_PLACEHOLDER = "\x00form-token\x00"
 LOCAL_PARTS = 256  # parts a process keeps in its memory, the most recently used
+SEEN_KEYS = 8192  # keys of long-tail parts a process remembers having been asked for
 
 
 class LocalParts:
     """The parts this process used last: key -> (expires at, part), least recently used
-    first out."""
+    first out; and the keys of long-tail parts it was asked for lately (their hashes)."""
 
-    def __init__(self, size: int = LOCAL_PARTS, clock=time.monotonic):
-        self.size, self.clock = size, clock
+    def __init__(self, size: int = LOCAL_PARTS, clock=time.monotonic, seen: int = SEEN_KEYS):
+        self.size, self.clock, self.seen_size = size, clock, seen
         self.lock = threading.Lock()
         self.parts: OrderedDict = OrderedDict()
+        self.seen: OrderedDict = OrderedDict()
+
+    def first_time(self, key: str) -> bool:
+        """Is this the first time (lately) this process is asked for the part? Remembers it."""
+        mark = hash(key)
+        with self.lock:
+            if mark in self.seen:
+                self.seen.move_to_end(mark)
+                return False
+            self.seen[mark] = None
+            while len(self.seen) > self.seen_size:
+                self.seen.popitem(last=False)
+            return True
 
     def get(self, key):
         with self.lock:
@@ -73,6 +98,7 @@ class LocalParts:
     def clear(self) -> None:
         with self.lock:
             self.parts.clear()
+            self.seen.clear()
 
 
 local_parts = LocalParts()
@@ -83,20 +109,24 @@ def key_for(name: str, parts, version: str) -> str:
     return f"{KEY_PREFIX}{name}:{version}:{hashlib.sha256(raw.encode()).hexdigest()}"
 
 
-def remember(name: str, parts, build):
+def remember(name: str, parts, build, *, long_tail: bool = False):
     """What `build()` returns for `name` and `parts` under the current page version: from
     the shared cache when it is there, else built and kept. `build` may raise (e.g. Http404):
-    nothing is kept then."""
+    nothing is kept then. `long_tail`: one of many parts most of which are asked for once
+    (see the module's docstring): the first time, built and kept in this process only."""
     seconds = settings.RENDER_CACHE_SECONDS
     if seconds <= 0:
         return build()
     key = key_for(name, parts, page_version())
     found = local_parts.get(key)
     if found is None:
-        found = cache.get(key)
-        if found is None:
+        if long_tail and local_parts.first_time(key):
             found = build()
-            cache.set(key, found, timeout=seconds)
+        else:
+            found = cache.get(key)
+            if found is None:
+                found = build()
+                cache.set(key, found, timeout=seconds)
         local_parts.put(key, found, seconds)
     return found
 

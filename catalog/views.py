@@ -231,7 +231,8 @@ class ProductDetailView(DetailView):
             page = self.page_part()
         else:
             parts = [product_body.BODY, type(self).__name__, self.kwargs[self.slug_url_kwarg]]
-            page = remember("product-page", parts, self.page_part)
+            # Most products are asked for once per version in a big catalog (render_cache).
+            page = remember("product-page", parts, self.page_part, long_tail=True)
         context = {**page, "body": with_token(request, page["body"])}
         response = self.render_to_response({"page": context})
         if self.draft is not None:  # a preview: never kept by any cache (shop/page_cache.py)

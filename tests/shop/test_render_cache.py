@@ -142,9 +142,17 @@ def test_an_unpublished_product_is_gone_at_once(client, pick, committed):
     assert "Feather Paddle" not in page(client, pick.section.guide.get_absolute_url())
 
 
+def asked_for_again(client, url) -> None:
+    """A product's body is one of many (`long_tail`): it reaches the shared cache when this
+    process is asked for it again after its own copy is gone."""
+    page(client, url)
+    local_parts.parts.clear()  # pushed out by other parts; the key is still remembered
+
+
 def test_each_visitor_gets_their_own_token_and_none_is_kept(pick):
     url = pick.product.get_absolute_url()
     visitors = [give_pass(Client(enforce_csrf_checks=True)) for _ in range(2)]
+    asked_for_again(visitors[0], url)
     tokens = [set(TOKEN.findall(page(visitor, url))) for visitor in visitors]
     assert all(len(found) == 1 for found in tokens)
     assert tokens[0] != tokens[1]
@@ -265,3 +273,31 @@ def test_a_process_keeps_only_its_latest_parts_and_not_past_their_time():
     assert (parts.get("a"), parts.get("b"), parts.get("c")) == ("A", None, "C")
     now[0] = 10.0
     assert parts.get("a") is None
+
+
+def test_a_product_asked_for_once_is_kept_in_the_process_only_and_shared_when_asked_again(
+    client, pick, django_assert_num_queries
+):
+    url = pick.product.get_absolute_url()
+    assert "Feather Paddle" in page(client, url)
+    assert not any(b"<h1>Feather Paddle</h1>" in value for value in cache._cache.values())
+    with django_assert_num_queries(1):  # the version: the body kept in this process
+        assert "Feather Paddle" in page(client, url)
+    local_parts.parts.clear()  # pushed out by other parts
+    assert "Feather Paddle" in page(client, url)  # asked for again: built and shared
+    assert any(b"<h1>Feather Paddle</h1>" in value for value in cache._cache.values())
+    local_parts.clear()  # another worker: it builds the body the first time it is asked
+    with django_assert_num_queries(2):  # the version and the product
+        assert "Feather Paddle" in page(client, url)
+    local_parts.parts.clear()
+    with django_assert_num_queries(1):  # asked again: found in the shared cache
+        assert "Feather Paddle" in page(client, url)
+
+
+def test_a_process_remembers_only_the_latest_keys_it_was_asked_for():
+    parts = LocalParts(size=4, seen=2)
+    assert [parts.first_time(key) for key in ["a", "b", "a"]] == [True, True, False]
+    assert parts.first_time("c") is True  # "b", asked for longest ago, is forgotten
+    assert [parts.first_time(key) for key in ["a", "b"]] == [False, True]
+    parts.clear()
+    assert parts.first_time("a") is True
