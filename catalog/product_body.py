@@ -21,7 +21,6 @@ from django.template import Context
 from django.template.loader import get_template
 from django.urls import get_script_prefix, reverse
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import get_language
 
 from catalog.cards import KeptCard
 from catalog.drawings import Drawing, drawing_url
@@ -36,19 +35,27 @@ BODY = "catalog/_product_body.html"
 
 def add_forms(path: str) -> Callable[[str, str, bool], str]:
     """What `{% include "basket/_add_form.html" %}` gives, without the request, for products
-    (slug, name, in stock) on the page at `path` (its `next`), the token as its placeholder:
-    the form's shapes read once for the body's forms."""
-    form = get_template(ADD_FORM).template
-    filled = {}
-    for in_stock in (True, False):
-        shape = form_shape(form, in_stock).replace(TOKEN_MARK, escaped(TOKEN_PLACEHOLDER))
-        filled[in_stock] = shape.replace(NEXT_MARK, escaped(path))
+    (slug, name, in stock) on the page at `path` (its `next`), the token as its placeholder."""
+    shapes = body_shapes(get_script_prefix())
+    filled = {in_stock: shape.replace(NEXT_MARK, escaped(path)) for in_stock, shape in shapes}
 
     def add_form(slug: str, name: str, in_stock: bool) -> str:
         html = filled[bool(in_stock)].replace(SLUG_MARK, escaped(slug))
         return html.replace(NAME_MARK, escaped(name))
 
     return add_form
+
+
+@cache
+def body_shapes(script_prefix: str) -> tuple[tuple[bool, str], ...]:
+    """The form's shapes (in stock and not: `catalog.form_shape`) with the token's placeholder,
+    under this script prefix: looked up once per process, as the body's template is."""
+    form = get_template(ADD_FORM).template
+    placeholder = escaped(TOKEN_PLACEHOLDER)
+    return tuple(
+        (in_stock, form_shape(form, in_stock).replace(TOKEN_MARK, placeholder))
+        for in_stock in (True, False)
+    )
 
 
 def add_form(slug: str, name: str, in_stock: bool, path: str) -> str:
@@ -102,23 +109,15 @@ def drawing_under(name: str, script_prefix: str) -> DrawingValues:
     return DrawingValues(name, drawing_url(name), Drawing(name).label.lower())
 
 
-severity_labels_by_language: dict[str, dict[str, str]] = {}
-
-
-def severity_labels() -> dict[str, str]:
-    """Each severity's label as `note.get_severity_display()` says it in the active language:
-    worked out once per language (the choices are built afresh at each read)."""
-    language = get_language()
-    labels = severity_labels_by_language.get(language)
-    if labels is None:
-        labels = {value: str(label) for value, label in Severity.choices}
-        severity_labels_by_language[language] = labels
-    return labels
+# Each severity's label, as `note.get_severity_display()` says it: read once (the choices are
+# built afresh at each read of `Severity.choices`); a translated label stays lazy here and is
+# said in the active language where the body writes it.
+SEVERITY_LABELS = dict(Severity.choices)
 
 
 def notes(product: Product) -> list[tuple[str, str, str]]:
     """The notes the product shows, most severe first: (severity, its label, text)."""
-    labels = severity_labels()
+    labels = SEVERITY_LABELS
     return [
         (n.severity, labels.get(n.severity, n.severity), n.text) for n in product.all_safety_notes
     ]
