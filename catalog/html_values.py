@@ -9,6 +9,7 @@ import html
 
 from django.utils.formats import localize
 from django.utils.html import conditional_escape
+from django.utils.safestring import SafeString
 
 
 def escaped(value) -> str:
@@ -22,4 +23,6 @@ def shown(value) -> str:
     """A value as `{{ value }}` shows it: localized (numbers), then escaped."""
     if type(value) is str:
         return html.escape(value)
+    if type(value) is SafeString:  # HTML already (localize and escaping leave it as it is)
+        return value
     return conditional_escape(localize(value))

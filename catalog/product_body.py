@@ -1,80 +1,72 @@
 """The product page's body (`catalog/_product_body.html`), made for keeping
-(`catalog.render_cache`): rendered with a plain template context, without the request (no
-context processors: the body shows nothing of the visitor), its forms put in as HTML.
+(`catalog.render_cache`): without the request (the body shows nothing of the visitor), its
+forms put in as HTML, written by `catalog.product_html` (the template is its definition and
+the tests' oracle: written in Python, the body costs a fraction of the template's render).
 
 The body shows three "Add to basket" forms or so (the product's own and its related cards'),
-all of one shape (`basket/_add_form.html`): the shape is rendered once per process for a
-product in stock and once for one out of stock, with marks where the product's slug and name
-and the page's path go (the form comes back to the page it was posted from), and each form is
-that shape with them filled in. The shape depends on the code and the script prefix alone
-(the visitor's token is the placeholder `with_token` fills in per visitor), so keeping it in
-a process's memory needs no version check.
+all of one shape (`basket/_add_form.html`, rendered once per process: `catalog.form_shape`),
+each that shape with the product's slug and name, the page's path (the form comes back to
+the page it was posted from) and the token's placeholder (`with_token` fills in the visitor's
+token) filled in.
 
 What a view adds below the product's details (`product_extra`, the guides' "featured in") is
-HTML too: the body extends nothing, which would cost a walk of its whole template per render.
+HTML too: the body extends nothing.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
-from types import SimpleNamespace
 
 from django.template import Context
 from django.template.loader import get_template
 from django.urls import get_script_prefix, reverse
-from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
 
 from catalog.cards import KeptCard
 from catalog.drawings import Drawing, drawing_url
+from catalog.form_shape import ADD_FORM, NAME_MARK, NEXT_MARK, SLUG_MARK, TOKEN_MARK, form_shape
+from catalog.html_values import escaped
 from catalog.models import Product, Severity
+from catalog.product_html import body_html
 from catalog.render_cache import TOKEN_PLACEHOLDER
 
 BODY = "catalog/_product_body.html"
-ADD_FORM = "basket/_add_form.html"
-# Stand for a product's slug and name and the page's path in a form's shape (a NUL never
-# comes from content, and escaping leaves it as it is).
-SLUG_MARK = "\x00body-slug\x00"
-NAME_MARK = "\x00body-name\x00"
-PATH_MARK = "\x00body-path\x00"
 
 
-class MarkedProduct:
-    """What the add form reads of a product, as marks."""
+def add_forms(path: str) -> Callable[[str, str, bool], str]:
+    """What `{% include "basket/_add_form.html" %}` gives, without the request, for products
+    (slug, name, in stock) on the page at `path` (its `next`), the token as its placeholder."""
+    shapes = body_shapes(get_script_prefix())
+    filled = {in_stock: shape.replace(NEXT_MARK, escaped(path)) for in_stock, shape in shapes}
 
-    slug = SLUG_MARK
-    name = NAME_MARK
+    def add_form(slug: str, name: str, in_stock: bool) -> str:
+        html = filled[bool(in_stock)].replace(SLUG_MARK, escaped(slug))
+        return html.replace(NAME_MARK, escaped(name))
 
-    def __init__(self, in_stock: bool):
-        self.in_stock = in_stock
-
-
-def form_shape(in_stock: bool) -> str:
-    """`basket/_add_form.html` for a product in stock or not, with the marks."""
-    return form_shape_under(in_stock, get_script_prefix())
+    return add_form
 
 
 @cache
-def form_shape_under(in_stock: bool, script_prefix: str) -> str:
-    """The same under this script prefix (the site's path, which its URLs start with: the
-    WSGI handler sets it per request)."""
-    # No `next`: the form comes back to the page, `request.path`.
-    context = {"product": MarkedProduct(in_stock), "request": SimpleNamespace(path=PATH_MARK)}
-    return render_plain(ADD_FORM, context)
-
-
-def add_form(slug: str, name: str, in_stock: bool, path: str) -> str:
-    """What `{% include "basket/_add_form.html" %}` gives for this product on the page at
-    `path` (its `next`), with the token's placeholder."""
-    html = form_shape(bool(in_stock)).replace(SLUG_MARK, conditional_escape(slug))
-    return html.replace(NAME_MARK, conditional_escape(name)).replace(
-        PATH_MARK, conditional_escape(path)
+def body_shapes(script_prefix: str) -> tuple[tuple[bool, str], ...]:
+    """The form's shapes (in stock and not: `catalog.form_shape`) with the token's placeholder,
+    under this script prefix: looked up once per process, as the body's template is."""
+    form = get_template(ADD_FORM).template
+    placeholder = escaped(TOKEN_PLACEHOLDER)
+    return tuple(
+        (in_stock, form_shape(form, in_stock).replace(TOKEN_MARK, placeholder))
+        for in_stock in (True, False)
     )
 
 
-def related_html(related: list[KeptCard], path: str) -> SafeString:
-    """The related products' list items, their forms filled in."""
+def add_form(slug: str, name: str, in_stock: bool, path: str) -> str:
+    """The form of one product on the page at `path` (see `add_forms`)."""
+    return add_forms(path)(slug, name, in_stock)
+
+
+def related_html(related: list[KeptCard], form: Callable[[str, str, bool], str]) -> SafeString:
+    """The related products' list items, their forms (`form`: `add_forms`) filled in."""
     items = (
-        f"<li>{kept.before}{add_form(kept.slug, kept.name, kept.in_stock, path)}{kept.after}</li>"
+        f"<li>{kept.before}{form(kept.slug, kept.name, kept.in_stock)}{kept.after}</li>"
         for kept in related
     )
     return mark_safe("".join(items))  # kept cards and forms: rendered by templates
@@ -117,9 +109,15 @@ def drawing_under(name: str, script_prefix: str) -> DrawingValues:
     return DrawingValues(name, drawing_url(name), Drawing(name).label.lower())
 
 
+# Each severity's label, as `note.get_severity_display()` says it: read once (the choices are
+# built afresh at each read of `Severity.choices`); a translated label stays lazy here and is
+# said in the active language where the body writes it.
+SEVERITY_LABELS = dict(Severity.choices)
+
+
 def notes(product: Product) -> list[tuple[str, str, str]]:
     """The notes the product shows, most severe first: (severity, its label, text)."""
-    labels = dict(Severity.choices)  # as `note.get_severity_display()` says them
+    labels = SEVERITY_LABELS
     return [
         (n.severity, labels.get(n.severity, n.severity), n.text) for n in product.all_safety_notes
     ]
@@ -132,7 +130,7 @@ def render_plain(template_name: str, context: dict) -> str:
     return template.render(Context({**context, "csrf_token": TOKEN_PLACEHOLDER}))
 
 
-def body(
+def context_of(
     product: Product,
     *,
     category_url: str,
@@ -140,22 +138,25 @@ def body(
     path: str,
     extra: str = "",
     **context,
-) -> str:
+) -> dict:
+    """What the body's template reads for the product on the page at `path` (see `body`)."""
+    form = add_forms(path)
+    return {
+        **context,
+        "product": product,
+        "urls": urls(),
+        "category_url": category_url,
+        "notes": notes(product),
+        "drawing": drawing(product),
+        "add_form": mark_safe(form(product.slug, product.name, product.in_stock)),  # a shape's
+        "related": related_html(related, form),
+        "product_extra": mark_safe(extra),  # rendered by the view's template
+    }
+
+
+def body(product: Product, **values) -> str:
     """The body's HTML for the product on the page at `path`: `category_url` its category's
     URL, `related` its related products' kept cards, `extra` HTML shown below its details,
-    `context` the rest the template reads (`assurances`, `draft`)."""
-    form = add_form(product.slug, product.name, product.in_stock, path)
-    return render_plain(
-        BODY,
-        {
-            **context,
-            "product": product,
-            "urls": urls(),
-            "category_url": category_url,
-            "notes": notes(product),
-            "drawing": drawing(product),
-            "add_form": mark_safe(form),  # rendered by its template
-            "related": related_html(related, path),
-            "product_extra": mark_safe(extra),  # rendered by the view's template
-        },
-    )
+    and the rest the template reads (`assurances`, `draft`). Written by `catalog.product_html`
+    as `_product_body.html` renders it (`render_plain(BODY, context_of(...))`)."""
+    return body_html(**context_of(product, **values))

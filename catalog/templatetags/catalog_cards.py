@@ -3,47 +3,22 @@
 `{% kept_card kept %}`: a card kept as HTML (catalog.cards.page_cards), its form filled in;
 `{% kept_cards cards %}`: a page's kept cards, each in its `<li>`;
 `{% add_form_for product %}`: what `{% include "basket/_add_form.html" %}` gives for it, from
-the same form rendered once per page render (the product page's own form and its cards')."""
+the same form's shape rendered once per process (catalog.form_shape), filled in per form."""
 
 from django import template
-from django.template import Context
-from django.urls import get_script_prefix
 from django.utils.safestring import SafeString, mark_safe
 
 from catalog.cards import Card, Cards, KeptCard
+from catalog.form_shape import ADD_FORM, MARKED_TOKEN_FIELD, NAME_MARK, NEXT_MARK, SLUG_MARK
+from catalog.form_shape import form_shape as shape_of
 from catalog.html_values import escaped
 
 register = template.Library()
 
-ADD_FORM = "basket/_add_form.html"
-# Stand for a product's slug and name in the form rendered once (a NUL never comes from
-# content, and escaping leaves it as it is).
-SLUG_MARK = "\x00card-slug\x00"
-NAME_MARK = "\x00card-name\x00"
-NEXT_MARK = "\x00card-next\x00"
-TOKEN_MARK = "\x00card-token\x00"
 # The form's own parts that differ from page to page, as the form writes them.
 TOKEN_FIELD = "{% csrf_token %}"
 NEXT_FIELD = "{{ next|default:request.path }}"
-MARKED_TOKEN_FIELD = f'<input type="hidden" name="csrfmiddlewaretoken" value="{TOKEN_MARK}">'
-shapes: dict = {}  # (in stock, script prefix) -> (the form's template, its shape)
 fields: dict = {}  # TOKEN_FIELD, NEXT_FIELD -> (the engine, the compiled template)
-
-
-class MarkedProduct:
-    """What the add form reads of a product, as marks to fill in per card."""
-
-    slug = SLUG_MARK
-    name = NAME_MARK
-
-    def __init__(self, in_stock: bool):
-        self.in_stock = in_stock
-
-
-class MarkedRequest:
-    """What the add form reads of the request (its address, when `next` is not given)."""
-
-    path = NEXT_MARK
 
 
 @register.filter
@@ -52,18 +27,8 @@ def card(product) -> Card:
 
 
 def form_shape(context, in_stock: bool) -> str:
-    """The add form of a product in (or out of) stock, with marks for its slug, name, `next`
-    and CSRF field: rendered once per process (per template and script prefix), for the
-    form's HTML is the same for every product but for those."""
-    form = context.template.engine.get_template(ADD_FORM)
-    key = (bool(in_stock), get_script_prefix())
-    kept = shapes.get(key)
-    if kept is None or kept[0] is not form:  # a template loaded afresh (no cached loader)
-        marks = {"product": MarkedProduct(bool(in_stock)), "next": NEXT_MARK}
-        marks.update(request=MarkedRequest, csrf_token=TOKEN_MARK)
-        shape = form.render(Context(marks))
-        kept = shapes[key] = (form, str(shape))
-    return kept[1]
+    """The add form's shape (catalog.form_shape) from the engine rendering this page."""
+    return shape_of(context.template.engine.get_template(ADD_FORM), in_stock)
 
 
 def compiled(engine, source: str):

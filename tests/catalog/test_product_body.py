@@ -9,8 +9,9 @@ from django.test import RequestFactory
 from django.urls import set_script_prefix
 
 from catalog import product_body
+from catalog.models import Severity
 from catalog.render_cache import TOKEN_PLACEHOLDER
-from tests.factories import CategoryFactory, ProductFactory
+from tests.factories import CategoryFactory, ProductFactory, SafetyNoteFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -62,3 +63,13 @@ def test_the_page_gives_the_visitor_a_form_for_it_and_each_related_product(clien
     tokens = TOKEN.findall(html)  # the visitor's own token in each form
     assert len(tokens) == 2 and len(set(tokens)) == 1 and tokens[0]
     assert TOKEN_PLACEHOLDER not in html
+
+
+def test_the_notes_say_each_severity_as_the_note_does():
+    notes = [SafetyNoteFactory(severity=severity) for severity in Severity.values]
+    product = ProductFactory(safety_notes=notes)
+    product.category.safety_notes.clear()
+    shown = product_body.notes(product)
+    assert [str(label) for _, label, _ in shown] == ["Warning", "Caution", "Info"]
+    said = [(note.severity, note.get_severity_display(), note.text) for note in notes]
+    assert sorted((severity, str(label), text) for severity, label, text in shown) == sorted(said)
