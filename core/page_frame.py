@@ -32,6 +32,7 @@ import threading
 from collections import OrderedDict
 
 from django.core.signals import setting_changed
+from django.template.base import UNKNOWN_SOURCE
 from django.template.context import make_context
 from django.template.loader_tags import BlockNode, ExtendsNode
 from django.template.response import TemplateResponse
@@ -138,7 +139,7 @@ def framed_render(template, context_data: dict, request) -> str | None:
     """The page made from its frame, or None when this request needs the plain render."""
     engine = template.backend.engine
     base = template.template
-    if engine.debug or not base.origin.name:
+    if engine.debug or base.origin.name == UNKNOWN_SOURCE:  # a template made from a string
         return None
     name = base.origin.name
     if name not in _shapes:
