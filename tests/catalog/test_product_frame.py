@@ -14,6 +14,7 @@ from core import page_frame
 from tests.factories import (
     CategoryFactory,
     CuratorFactory,
+    GuideFactory,
     PickFactory,
     ProductFactory,
     SafetyNoteFactory,
@@ -201,3 +202,26 @@ def test_a_per_visitor_value_in_the_layout_stops_the_frame(caplog):
     assert (
         html == template.render({"t": "<T>", "c": "&"}, request) == "<title>&lt;T&gt;</title>|&amp;"
     )
+
+
+@pytest.mark.parametrize("query", ["", "?level=beginner", "?level=nonsense"])
+def test_a_guide_page_from_its_frame_is_its_plain_render(client, framed, monkeypatch, query):
+    """guides.views.GuideDetailView's page extends base.html too (meta robots, JSON-LD)."""
+    pick = PickFactory(section__guide__title="Rope & <knots>", section__guide__summary="'Safe'")
+    url = pick.section.guide.get_absolute_url() + query
+    pages = []
+    for plain in (False, True):
+        with monkeypatch.context() as patch:
+            if plain:
+                patch.setattr(page_frame, "framed_render", lambda *args: None)
+            response = client.get(url)
+        pages.append(TOKEN.sub("token", response.content.decode()))
+    assert framed == [True]
+    assert pages[0] == pages[1] and "<title>Rope &amp; &lt;knots&gt;" in pages[0]
+
+
+def test_a_guide_page_for_staff_gets_the_plain_render(client, framed):
+    guide = GuideFactory(is_published=False)
+    client.force_login(CuratorFactory())
+    assert client.get(guide.get_absolute_url()).status_code == 200
+    assert framed == []
