@@ -37,7 +37,6 @@ from django.template.context import make_context
 from django.template.loader_tags import BlockNode, ExtendsNode
 from django.template.response import TemplateResponse
 from django.urls import get_script_prefix
-from django.utils.safestring import SafeString
 
 logger = logging.getLogger(__name__)
 
@@ -92,6 +91,7 @@ def split_frame(html: str, names) -> list | None:
 
 
 def frozen(value):
+    """A layout value as part of a key (the header's categories come as a list)."""
     return tuple(value) if isinstance(value, list) else value
 
 
@@ -155,7 +155,10 @@ def framed_render(template, context_data: dict, request) -> str | None:
         if not usual(request, context, values):
             return None
         key = (name, get_script_prefix(), *(frozen(v) for v in values.values()))
-        pieces = _frames.get(key)
+        try:
+            pieces = _frames.get(key)
+        except TypeError:  # a layout value that cannot be a key (not a list of plain values)
+            return None
         if pieces is None and key not in _frames:
             pieces = frame_for(engine, shape, values)
             if pieces is not None:
@@ -168,7 +171,7 @@ def framed_render(template, context_data: dict, request) -> str | None:
                 _frames[key] = pieces
                 while len(_frames) > FRAMES:
                     _frames.popitem(last=False)
-            return None if pieces is None else SafeString(html)
+            return None if pieces is None else html
         if pieces is None:
             return None
         return fill(pieces, shape[1], context)

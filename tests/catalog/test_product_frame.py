@@ -225,3 +225,10 @@ def test_a_guide_page_for_staff_gets_the_plain_render(client, framed):
     client.force_login(CuratorFactory())
     assert client.get(guide.get_absolute_url()).status_code == 200
     assert framed == []
+
+
+def test_a_layout_value_that_cannot_be_a_key_gets_the_plain_render():
+    template = get_template("catalog/product_detail.html")
+    page = {"page": {"name": "n", "description": "d", "body": "b"}, "basket_count": [{}]}
+    request = request_for(ProductFactory().get_absolute_url())
+    assert page_frame.framed_render(template, page, request) is None
