@@ -22,6 +22,7 @@ from catalog.render_cache import remember, with_token
 from catalog.serializers import listing_object
 from catalog.sizes import RingSizeForm
 from core.content import content_version
+from core.page_frame import FramedTemplateResponse
 
 
 def wants_json(request) -> bool:
@@ -199,6 +200,7 @@ class ProductDetailView(DetailView):
 
     template_name = "catalog/product_detail.html"
     context_object_name = "product"
+    response_class = FramedTemplateResponse  # the layout around the body: core/page_frame.py
     draft = None
 
     def get_object(self, queryset=None):
@@ -235,6 +237,7 @@ class ProductDetailView(DetailView):
             page = remember("product-page", parts, self.page_part, long_tail=True)
         context = {**page, "body": with_token(request, page["body"])}
         response = self.render_to_response({"page": context})
+        response.framed = not request.user.is_staff and self.draft is None
         if self.draft is not None:  # a preview: never kept by any cache (shop/page_cache.py)
             response.page_cache = False
             add_never_cache_headers(response)

@@ -8,6 +8,7 @@ from catalog.product_body import render_plain
 from catalog.render_cache import remember, render_part, with_token
 from catalog.views import CategoryView, ProductDetailView, ProductListView
 from core.content import content_version
+from core.page_frame import FramedTemplateResponse
 from core.site import absolute_url
 from guides import selectors
 from guides.canonical import guide_list_query, guide_page_query
@@ -63,6 +64,7 @@ class GuideDetailView(DetailView):
     template_name = "guides/guide_detail.html"
     context_object_name = "guide"
     page_cache_query = staticmethod(guide_page_query)
+    response_class = FramedTemplateResponse  # the layout around the page: core/page_frame.py
     draft = None
 
     def get(self, request, *args, **kwargs):
@@ -80,6 +82,7 @@ class GuideDetailView(DetailView):
         response = self.render_to_response(
             {"page": shown}, status=400 if self.level_form.errors else 200
         )
+        response.framed = not request.user.is_staff and self.draft is None
         if self.draft is not None:
             response.page_cache = False  # shop/page_cache.py: never kept, whoever asks
             add_never_cache_headers(response)
