@@ -1,6 +1,8 @@
 """shop.postgresql: a connection the server has dropped is found and replaced before a request
 uses it, and a healthy idle connection is reused without asking the server anything."""
 
+import select
+
 import psycopg
 import pytest
 from django.db import close_old_connections, connection, connections
@@ -28,6 +30,13 @@ def end_from_the_server(pid: int) -> None:
     params = connection.get_connection_params()
     with psycopg.connect(**params, autocommit=True) as admin:
         assert admin.execute("SELECT pg_terminate_backend(%s)", [pid]).fetchone() == (True,)
+
+
+def goodbye_arrived() -> bool:
+    """The server process ends a moment after it is told to, its goodbye then waiting on
+    this side's socket: wait for that (at most 10 seconds)."""
+    readable, _, _ = select.select([connection.connection.fileno()], [], [], 10)
+    return bool(readable)
 
 
 def server_round_trips(monkeypatch) -> list[str]:
@@ -60,6 +69,7 @@ def test_an_idle_healthy_connection_is_usable_without_a_round_trip(monkeypatch):
 def test_a_connection_the_server_ended_is_not_usable(monkeypatch):
     connection.ensure_connection()
     end_from_the_server(connection.connection.info.backend_pid)
+    assert goodbye_arrived()
     asked = server_round_trips(monkeypatch)
     assert connection.is_usable() is False
     assert asked == ["SELECT 1"]  # something waited on the socket: the server decided
@@ -84,6 +94,7 @@ def test_the_next_request_gets_a_new_connection_when_the_server_ended_the_last(c
     connection.ensure_connection()
     old_pid = connection.connection.info.backend_pid
     end_from_the_server(old_pid)
+    assert goodbye_arrived()
     # What a server's request_started does (the test client leaves it out): the connection is
     # checked before its first use, and the page reads from a fresh one, as every worker does
     # after a database restart.
