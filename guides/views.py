@@ -1,3 +1,5 @@
+from functools import cache
+
 from django.conf import settings
 from django.http import Http404
 from django.utils.cache import add_never_cache_headers
@@ -149,11 +151,24 @@ def featured_in(product) -> list[dict]:
     return featured.get(product.pk, [])
 
 
+FEATURED_IN = "guides/_featured_in.html"
+
+
+@cache
+def featured_nowhere() -> str:
+    """What the section shows for a product no guide picks (most of a big catalog, where the
+    template's render cost more than its few blank characters): rendered once per process."""
+    return render_plain(FEATURED_IN, {"featured_in": []})
+
+
 class GuidedProductDetailView(ProductDetailView):
     """The catalog's product page, plus the guides that pick the product."""
 
     def product_extra(self) -> str:
-        return render_plain("guides/_featured_in.html", {"featured_in": featured_in(self.object)})
+        entries = featured_in(self.object)
+        if not entries:
+            return featured_nowhere()
+        return render_plain(FEATURED_IN, {"featured_in": entries})
 
 
 class GuideSuggestionsMixin:
