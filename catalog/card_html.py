@@ -8,7 +8,7 @@ images, drawings, notes, stock, levels, names that need escaping) and compares t
 value is written as `{{ }}` writes it: localized (numbers) and escaped.
 """
 
-from catalog.html_values import shown
+from catalog.html_values import photo_img, shown
 
 START = '\n<article class="card product-card">\n  '
 PHOTO = (
@@ -38,15 +38,8 @@ END = "\n  </div>\n</article>\n\n"
 
 
 def picture(card) -> str:
-    photo = card.photo
-    if photo:
-        renditions = photo.renditions  # src and srcset both read them: worked out once
-        src = renditions[min(1, len(renditions) - 1)][0]
-        srcset = ", ".join(f"{url} {width}w" for url, width in renditions)
-        size = ""
-        if photo.width:
-            size = f' width="{shown(photo.width)}" height="{shown(photo.height)}"'
-        return PHOTO.format(src=shown(src), srcset=shown(srcset), alt=shown(photo.alt), size=size)
+    if card.photo:
+        return photo_img(PHOTO, card.photo)
     if card.image_url:
         return IMAGE.format(src=shown(card.image_url))
     return DRAWING.format(src=shown(card.drawing_url), name=shown(card.drawing_name))

@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.utils.text import capfirst
 from django.utils.timezone import template_localtime
 
-from catalog.html_values import shown
+from catalog.html_values import photo_img, shown
 
 BREADCRUMBS = (
     '<nav class="breadcrumbs" aria-label="Breadcrumb">\n'
@@ -120,16 +120,6 @@ def when(moment) -> str:
     """`{{ moment|date:"j F Y \\a\\t H:i" }}`: in the current time zone, as the template
     engine gives it to the filter."""
     return shown(date_filter(template_localtime(moment), DRAFT_DATE))
-
-
-def photo_img(template: str, photo) -> str:
-    renditions = photo.renditions  # src and srcset both read them: worked out once
-    src = renditions[min(1, len(renditions) - 1)][0]
-    srcset = ", ".join(f"{url} {width}w" for url, width in renditions)
-    size = ""
-    if photo.width:
-        size = f' width="{shown(photo.width)}" height="{shown(photo.height)}"'
-    return template.format(src=shown(src), srcset=shown(srcset), alt=shown(photo.alt), size=size)
 
 
 def media(product, drawing) -> str:
