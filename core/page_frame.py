@@ -19,7 +19,7 @@ so). The view decides the rest (staff and previews get the plain render). The fr
 rendered in a context of its own holding only the layout values, so a per-visitor value put
 in the layout by mistake renders empty in every frame (and the first request of each frame,
 rendered both ways and compared, notices: the frame is then never used, and the mismatch is
-logged). `tests/core/test_page_frame.py` compares both ways over many visitor states.
+logged). `tests/catalog/test_product_frame.py` compares both ways over many visitor states.
 
 Only a template whose first tag is `{% extends "<name>" %}` and whose blocks each appear once
 in the frame is framed; any other renders as usual. Nothing is kept with the template
