@@ -58,11 +58,6 @@ def body_shapes(script_prefix: str) -> tuple[tuple[bool, str], ...]:
     )
 
 
-def add_form(slug: str, name: str, in_stock: bool, path: str) -> str:
-    """The form of one product on the page at `path` (see `add_forms`)."""
-    return add_forms(path)(slug, name, in_stock)
-
-
 def related_html(related: list[KeptCard], form: Callable[[str, str, bool], str]) -> SafeString:
     """The related products' list items, their forms (`form`: `add_forms`) filled in."""
     items = (
@@ -117,9 +112,9 @@ SEVERITY_LABELS = dict(Severity.choices)
 
 def notes(product: Product) -> list[tuple[str, str, str]]:
     """The notes the product shows, most severe first: (severity, its label, text)."""
-    labels = SEVERITY_LABELS
     return [
-        (n.severity, labels.get(n.severity, n.severity), n.text) for n in product.all_safety_notes
+        (n.severity, SEVERITY_LABELS.get(n.severity, n.severity), n.text)
+        for n in product.all_safety_notes
     ]
 
 

@@ -93,6 +93,20 @@ def kind_category(kind: str, **fields) -> Category:
     return CategoryFactory(**{**defaults, **fields})
 
 
+def oil_and_water_lubes() -> None:
+    """Two lubricants carrying one note that applies to oil-based lubes only (its text needs
+    escaping): the writers' oracle tests show it on the one and not on the other."""
+    lube = kind_category("lubricants")
+    oil = SafetyNoteFactory(
+        severity="warning",
+        text='Oil <weakens> latex & "vinyl".',
+        condition_attribute="lubricant_base",
+        condition_value="oil",
+    )
+    ProductFactory(category=lube, lubricant_base="oil", safety_notes=[oil], name="Oil lube")
+    ProductFactory(category=lube, lubricant_base="water", safety_notes=[oil], name="Water lube")
+
+
 class ProductFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Product

@@ -16,7 +16,7 @@ from catalog.cards import CARD_TEMPLATE, FORM_MARK, Cards
 from catalog.demo import generate_products, load_catalog
 from catalog.models import Product, ProductPhoto
 from tests.catalog.test_pictures import add_photo
-from tests.factories import ProductFactory, SafetyNoteFactory, kind_category
+from tests.factories import ProductFactory, SafetyNoteFactory, kind_category, oil_and_water_lubes
 
 pytestmark = pytest.mark.django_db
 
@@ -41,16 +41,8 @@ def catalog(settings, tmp_path):
     Product.objects.filter(pk__in=[p.pk for p in products[4:12]]).update(stock=0)
     Product.objects.filter(pk=products[12].pk).update(price=Decimal("1234.50"))
     Product.objects.filter(pk=products[13].pk).update(price=Decimal("0.99"))
-    lube = kind_category("lubricants")
-    oil = SafetyNoteFactory(
-        severity="warning",
-        text='Oil <weakens> latex & "vinyl".',
-        condition_attribute="lubricant_base",
-        condition_value="oil",
-    )
+    oil_and_water_lubes()
     info = SafetyNoteFactory(severity="info", text="Wash before use.")
-    ProductFactory(category=lube, lubricant_base="oil", safety_notes=[oil], name="Oil lube")
-    ProductFactory(category=lube, lubricant_base="water", safety_notes=[oil], name="Water lube")
     ProductFactory(safety_notes=[info], name="Info only").category.safety_notes.clear()
     ProductFactory(
         name="The <b>\"Bold\"</b> & 'odd' paddle",

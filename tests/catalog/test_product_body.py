@@ -29,7 +29,7 @@ def included_form(product, path: str) -> str:
 def test_a_form_is_the_one_the_template_gives_for_the_product_and_page(stock):
     product = ProductFactory(name='Rope & "Knot" <kit>', stock=stock)
     path = product.get_absolute_url()
-    form = product_body.add_form(product.slug, product.name, product.in_stock, path)
+    form = product_body.add_forms(path)(product.slug, product.name, product.in_stock)
     assert form == included_form(product, path)
     assert ("Rope &amp; &quot;Knot&quot; &lt;kit&gt;" in form) is (stock > 0)
 
@@ -37,10 +37,10 @@ def test_a_form_is_the_one_the_template_gives_for_the_product_and_page(stock):
 def test_a_form_follows_the_prefix_the_site_is_served_at():
     product = ProductFactory()
     path = product.get_absolute_url()
-    product_body.add_form(product.slug, product.name, True, path)  # the shape under "/"
+    product_body.add_forms(path)(product.slug, product.name, True)  # the shape under "/"
     set_script_prefix("/shop/")
     try:
-        form = product_body.add_form(product.slug, product.name, True, path)
+        form = product_body.add_forms(path)(product.slug, product.name, True)
         assert form == included_form(product, path)
     finally:
         set_script_prefix("/")

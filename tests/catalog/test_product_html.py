@@ -28,6 +28,7 @@ from tests.factories import (
     StorePageFactory,
     UserFactory,
     kind_category,
+    oil_and_water_lubes,
 )
 
 pytestmark = pytest.mark.django_db
@@ -51,20 +52,12 @@ def catalog(settings, tmp_path):
     Product.objects.filter(pk=products[13].pk).update(
         description='Line one & <two>\n"Three"\r\n\nFour'
     )
-    lube = kind_category("lubricants")
-    oil = SafetyNoteFactory(
-        severity="warning",
-        text='Oil <weakens> latex & "vinyl".',
-        condition_attribute="lubricant_base",
-        condition_value="oil",
-    )
+    oil_and_water_lubes()
     info = SafetyNoteFactory(severity="info", text="Wash before use.")
     caution = SafetyNoteFactory(severity="caution", text="Check in <often>.")
     latex = MaterialFactory(latex=True)
     leather = MaterialFactory(name="Leather & <suede>", care="Wipe it with a damp cloth.")
     rope = MaterialFactory(name="Rope", care="")
-    ProductFactory(category=lube, lubricant_base="oil", safety_notes=[oil], name="Oil lube")
-    ProductFactory(category=lube, lubricant_base="water", safety_notes=[oil], name="Water lube")
     ProductFactory(safety_notes=[info, caution], name="Info only").category.safety_notes.clear()
     ProductFactory(name="No notes", materials=[latex, leather, rope]).category.safety_notes.clear()
     play = CategoryFactory(kind="impact", slug="impact-play", name="Impact & <play>")
