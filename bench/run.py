@@ -133,10 +133,23 @@ def start_server(env, on_port: int) -> subprocess.Popen:
 
 
 def gate_cookie(env) -> str:
-    """A valid age-gate pass, as a Cookie header value (the gate is passed once)."""
+    """The cookies of a visitor who passed the age gate, as a Cookie header value: the pass,
+    and the CSRF cookie the gate's form set (every visitor who answered it holds one, so a
+    page with a form reuses its secret rather than making and setting a new one). The gate is
+    passed once, through its own form (a test client, with CSRF checks on); the pass is valid
+    on every server of the run."""
     code = (
         "import django; django.setup(); from django.conf import settings; "
-        "from core.age_gate import issue_pass; print(f'{settings.AGE_GATE_COOKIE}={issue_pass()}')"
+        "from django.test import Client; from django.urls import reverse; "
+        "client = Client(enforce_csrf_checks=True, HTTP_HOST='127.0.0.1'); "
+        "gate = reverse('age_gate'); client.get(gate); "
+        "token = client.cookies[settings.CSRF_COOKIE_NAME].value; "
+        "answer = {'answer': 'yes'} if settings.AGE_GATE_MODE == 'confirm' else "
+        "{'day': '27', 'month': '3', 'year': '1990'}; "
+        "response = client.post(gate, {**answer, 'csrfmiddlewaretoken': token, 'next': '/'}); "
+        "assert response.status_code == 302, response.status_code; "
+        "names = (settings.AGE_GATE_COOKIE, settings.CSRF_COOKIE_NAME); "
+        "print('; '.join(f'{name}={client.cookies[name].value}' for name in names))"
     )
     return run(
         PY, "-c", code, env={**env, "DJANGO_SETTINGS_MODULE": "shop.settings"}, quiet=True
