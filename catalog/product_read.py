@@ -22,6 +22,7 @@ from django.db.models import Aggregate, CharField, Count, OuterRef, QuerySet, Su
 
 from catalog.models import Material, Product, ProductPhoto, SafetyNote
 from catalog.render_cache import remember
+from core.content import VERSION_FIELDS, take_versions, version_columns
 from core.statements import Statement
 
 
@@ -72,13 +73,17 @@ class ProductStatement:
 
 
 @cache
-def statement(alias: str, vendor: str, published: bool) -> ProductStatement:
+def statement(alias: str, vendor: str, published: bool, versions: bool = False) -> ProductStatement:
     """Compiled once per process and database (`core.statements`): building and compiling the
     query's subqueries cost the ORM ~2 ms, and reading its row through a queryset ~0.5 ms
     more, several times running it. It depends on the code alone. Prepared on PostgreSQL:
-    planning it costs more than running it."""
+    planning it costs more than running it. `versions`: the row also holds the content
+    version's (`core.content.version_columns`)."""
     products = Product.objects.published() if published else Product.objects.all()
-    query = with_relations(products).filter(slug=SLUG).order_by()[:2]
+    products = with_relations(products)
+    if versions:
+        products = products.annotate(**version_columns())
+    query = products.filter(slug=SLUG).order_by()[:2]
     known = Statement.compile(query, [SLUG], alias, prepare=True)
     positions = known.compiled.klass_info["select_fields"]
     own = slice(positions[0], positions[-1] + 1)
@@ -89,7 +94,24 @@ def statement(alias: str, vendor: str, published: bool) -> ProductStatement:
 def read_product(slug: str, *, published: bool, using: str = "default") -> Product | None:
     """The product with this slug (published only, or any), with the columns
     `load_relations` reads, or None: one query, as a queryset would read it."""
-    known = statement(using, connections[using].vendor, published)
+    return read(slug, statement(using, connections[using].vendor, published), using)
+
+
+def read_product_and_versions(slug: str) -> Product | None:
+    """The published product with this slug, as `read_product` reads it, and the content
+    version in the same query, taken as this request's (`core.content.take_versions`): a
+    customer's first visit to a product makes its page from the product, and reads both
+    anyway. None when there is no such product or the versions could not be taken (the
+    product is then read again, after them)."""
+    known = statement("default", connections["default"].vendor, True, versions=True)
+    product = read(slug, known, "default")
+    if product is None:
+        return None
+    versions = [vars(product).pop(f"content_{name}") for name in VERSION_FIELDS]
+    return product if take_versions(*versions) else None
+
+
+def read(slug: str, known: ProductStatement, using: str) -> Product | None:
     rows = known.statement.rows([slug], using)
     if not rows:
         return None

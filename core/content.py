@@ -42,7 +42,7 @@ from functools import cache
 from django.apps import apps
 from django.core.signals import request_finished, request_started
 from django.db import connection, transaction
-from django.db.models import F, Q, Value
+from django.db.models import F, Q, Subquery, Value
 from django.db.models.functions import Greatest
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import Signal
@@ -87,6 +87,39 @@ def content_versions() -> tuple[int, int]:
         if getattr(_request, "active", False):
             _request.versions = versions
     return versions
+
+
+def versions_read() -> bool:
+    """Whether this request has read the numbers already (a later read costs no query)."""
+    return getattr(_request, "versions", None) is not None
+
+
+VERSION_FIELDS = ("version", "version_without_stock", "due_at")
+
+
+def version_columns() -> dict[str, Subquery]:
+    """The row's columns as subqueries, named `content_<field>`, for a page's own query to read
+    them with its rows: one round trip where a page read the row, then its own rows. Give their
+    values to `take_versions`."""
+    from core.models import ContentVersion
+
+    row = ContentVersion.objects.filter(pk=1)
+    return {f"content_{name}": Subquery(row.values(name)) for name in VERSION_FIELDS}
+
+
+def take_versions(version, version_without_stock, due_at) -> bool:
+    """This request's numbers are these, read by another query with `version_columns()`: what
+    that statement read with them is of the same moment, as after `content_versions()` then
+    a query of its own. Nothing is taken, and False says so, outside a request (nothing is
+    kept then), without the row, and when something scheduled is due: its first reader
+    publishes it (`content_versions()` does), so whatever was read with the numbers may be out
+    of date and is read again."""
+    if not getattr(_request, "active", False) or version is None:
+        return False
+    if due_at is not None and due_at <= timezone.now():
+        return False
+    _request.versions = (version, version_without_stock)
+    return True
 
 
 def _read_row():

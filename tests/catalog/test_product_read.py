@@ -81,7 +81,7 @@ def test_a_product_with_one_photo_materials_and_notes_reads_only_itself(
         )
         add_photo(product, alt="The plug from the side")
     page(client, warm)  # what product pages share under this version is read here
-    with django_assert_num_queries(2):  # the version and the product
+    with django_assert_num_queries(1):  # the product, with the content version
         html = page(client, product)
     assert "Glass, Silicone" in html  # by name, as always
     assert "Never use it numb." in html
@@ -96,7 +96,7 @@ def test_several_photos_are_read_in_their_order(client, committed, django_assert
         add_photo(product, alt="First", position=0)
         add_photo(product, alt="Second", position=1)
     page(client, warm)
-    with django_assert_num_queries(3):  # the version, the product, its photos
+    with django_assert_num_queries(2):  # the product with the version, its photos
         html = page(client, product)
     assert html.index('alt="First"') < html.index('alt="Second"') < html.index('alt="Third"')
     assert html.count('class="product__thumb"') == 2

@@ -1,17 +1,24 @@
 """The content version: in the database, moved by every content change when it commits."""
 
+import datetime
 from contextlib import contextmanager
 
 import pytest
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections, transaction
+from django.utils import timezone
 
 from catalog.models import Product
 from core.content import (
     content_changed,
     content_version,
     content_version_without_stock,
+    content_versions,
     one_bump,
+    schedule,
+    take_versions,
+    version_columns,
+    versions_read,
 )
 from core.models import ContentVersion
 from tests.factories import GuideFactory, ProductFactory
@@ -155,3 +162,31 @@ def test_both_versions_come_from_one_query_per_request(django_assert_num_queries
     with in_a_request(), django_assert_num_queries(1):
         assert content_version() == content_version()
         content_version_without_stock()
+
+
+def read_with_a_product(product) -> list:
+    """The version row's columns as another page's query reads them (`version_columns`)."""
+    columns = version_columns()
+    row = Product.objects.filter(pk=product.pk).annotate(**columns).values(*columns)[0]
+    return [row[name] for name in columns]
+
+
+def test_a_page_query_reads_the_versions_with_its_rows(django_assert_num_queries):
+    product = ProductFactory()
+    expected = content_versions()
+    with in_a_request():
+        assert not versions_read()
+        assert take_versions(*read_with_a_product(product))
+        assert versions_read()
+        with django_assert_num_queries(0):  # taken: the request reads them no more
+            assert content_versions() == expected
+
+
+def test_versions_are_not_taken_outside_a_request_nor_when_something_is_due():
+    product = ProductFactory()
+    content_versions()  # the row exists
+    assert not take_versions(*read_with_a_product(product))  # outside a request: nothing kept
+    schedule(timezone.now() - datetime.timedelta(minutes=1))  # a draft due a minute ago
+    with in_a_request():
+        assert not take_versions(*read_with_a_product(product))
+        assert not versions_read()  # the next read publishes what is due
