@@ -26,8 +26,9 @@ from catalog.cards import KeptCard
 from catalog.drawings import Drawing, drawing_url
 from catalog.form_shape import ADD_FORM, NAME_MARK, NEXT_MARK, SLUG_MARK, TOKEN_MARK, form_shape
 from catalog.html_values import escaped
-from catalog.models import Product, Severity
+from catalog.models import Product, SafetyNote, Severity
 from catalog.product_html import body_html
+from catalog.product_read import Relations
 from catalog.render_cache import TOKEN_PLACEHOLDER
 
 BODY = "catalog/_product_body.html"
@@ -110,12 +111,12 @@ def drawing_under(name: str, script_prefix: str) -> DrawingValues:
 SEVERITY_LABELS = dict(Severity.choices)
 
 
-def notes(product: Product) -> list[tuple[str, str, str]]:
-    """The notes the product shows, most severe first: (severity, its label, text)."""
-    return [
-        (n.severity, SEVERITY_LABELS.get(n.severity, n.severity), n.text)
-        for n in product.all_safety_notes
-    ]
+def notes(product: Product, shown=None) -> list[tuple[str, str, str]]:
+    """The notes the product shows (`shown`, default `product.all_safety_notes`), most severe
+    first: (severity, its label, text)."""
+    if shown is None:
+        shown = product.all_safety_notes
+    return [(n.severity, SEVERITY_LABELS.get(n.severity, n.severity), n.text) for n in shown]
 
 
 def render_plain(template_name: str, context: dict) -> str:
@@ -132,16 +133,26 @@ def context_of(
     related: list[KeptCard],
     path: str,
     extra: str = "",
+    relations: Relations | None = None,
+    category_notes: list[SafetyNote] | None = None,
     **context,
 ) -> dict:
-    """What the body's template reads for the product on the page at `path` (see `body`)."""
+    """What the body's template reads for the product on the page at `path` (see `body`).
+    `relations` and `category_notes`: the product's photos, materials and notes and its
+    category's notes as lists, when the caller has them (else from the related managers)."""
     form = add_forms(path)
+    if relations is None:
+        relations = Relations.of(product)
+    if category_notes is None:
+        category_notes = list(product.category.safety_notes.all())
     return {
         **context,
         "product": product,
+        "photos": relations.photos,
+        "materials": relations.materials,
         "urls": urls(),
         "category_url": category_url,
-        "notes": notes(product),
+        "notes": notes(product, product.notes_shown(category_notes, relations.own_notes)),
         "drawing": drawing(product),
         "add_form": mark_safe(form(product.slug, product.name, product.in_stock)),  # a shape's
         "related": related_html(related, form),
@@ -152,6 +163,7 @@ def context_of(
 def body(product: Product, **values) -> str:
     """The body's HTML for the product on the page at `path`: `category_url` its category's
     URL, `related` its related products' kept cards, `extra` HTML shown below its details,
-    and the rest the template reads (`assurances`, `draft`). Written by `catalog.product_html`
+    `relations` and `category_notes` (see `context_of`), and the rest the template reads
+    (`assurances`, `draft`). Written by `catalog.product_html`
     as `_product_body.html` renders it (`render_plain(BODY, context_of(...))`)."""
     return body_html(**context_of(product, **values))

@@ -122,10 +122,9 @@ def when(moment) -> str:
     return shown(date_filter(template_localtime(moment), DRAFT_DATE))
 
 
-def media(product, drawing) -> str:
+def media(product, photos, drawing) -> str:
     """The product's photos (the first large, the others as thumbnails), or its older image,
     or its kind's line drawing."""
-    photos = product.photos.all()
     if photos:
         html = f"\n    {photo_img(PHOTO, photos[0])}\n    "
         if len(photos) > 1:
@@ -189,8 +188,7 @@ def summary(product, *, notes, add_form) -> str:
     )
 
 
-def details(product, *, category_url, category, urls, assurances, extra) -> str:
-    materials = product.materials.all()
+def details(product, *, materials, category_url, category, urls, assurances, extra) -> str:
     sizes = product.size_rows
     sizes_html = SIZES.format(rows=rows(sizes), size_guide=shown(urls.size_guide)) if sizes else ""
     return DETAILS.format(
@@ -210,6 +208,8 @@ def details(product, *, category_url, category, urls, assurances, extra) -> str:
 def body_html(
     product,
     *,
+    photos,
+    materials,
     urls,
     category_url: str,
     notes: list[tuple[str, str, str]],
@@ -221,7 +221,8 @@ def body_html(
     draft=None,
 ) -> str:
     """The body's HTML, from the values the template reads (catalog.product_body.body gives
-    them: `add_form`, `related`, `product_extra` and `assurances` as safe HTML)."""
+    them: `add_form`, `related`, `product_extra` and `assurances` as safe HTML; `photos` and
+    `materials` as lists, which the template reads from the product's related managers)."""
     name = shown(product.name)
     category_name = product.category.name
     category, category_url = shown(category_name), shown(category_url)
@@ -233,10 +234,11 @@ def body_html(
         "\n  ",
         draft_message(product, draft) if draft else "",
         '\n  <div class="product__media">\n    ',
-        media(product, drawing),
+        media(product, photos, drawing),
         summary(product, notes=notes, add_form=add_form),
         details(
             product,
+            materials=materials,
             category_url=category_url,
             category=category,
             urls=urls,

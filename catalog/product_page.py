@@ -17,7 +17,7 @@ from django.db.models import prefetch_related_objects
 from django.utils.safestring import SafeString, mark_safe
 
 from catalog.cards import Cards, KeptCard, keepable
-from catalog.models import Category, Product, StorePage
+from catalog.models import Category, Product, SafetyNote, StorePage
 from catalog.render_cache import remember, render_part
 
 RELATED_PRODUCTS = 4
@@ -32,6 +32,7 @@ class RelatedCard:
 @dataclass(frozen=True)
 class CategoryPart:
     category: Category  # with its safety notes loaded
+    notes: list[SafetyNote]  # the category's safety notes (each product shows those that apply)
     url: str  # the category's page
     cards: list[RelatedCard]  # its first RELATED_PRODUCTS + 1 published products, in order
 
@@ -53,13 +54,14 @@ def read_category_part(category_id: int) -> CategoryPart:
         product.category = category  # one instance: its notes are read once
     prefetch_related_objects(first, "safety_notes")
     url = category.get_absolute_url()
-    return CategoryPart(category=category, url=url, cards=kept_cards_of(first))
+    notes = list(category.safety_notes.all())
+    return CategoryPart(category=category, notes=notes, url=url, cards=kept_cards_of(first))
 
 
 def category_part(category_id: int) -> CategoryPart:
     # The name says what shape is kept: workers of an older release may keep another under
     # the same version while a release rolls out.
-    name = "product-page-category-3"
+    name = "product-page-category-4"
     return remember(name, [category_id], lambda: read_category_part(category_id))
 
 

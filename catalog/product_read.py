@@ -140,33 +140,47 @@ def shared() -> Shared | None:
     return remember("product-page-materials-notes", [], read_shared)
 
 
-def load_relations(product: Product) -> None:
-    """Give a product read by `with_relations` its photos, materials and own notes as a
-    prefetch would, where its row and what is kept say them all (else they are read later)."""
+@dataclass(frozen=True)
+class Relations:
+    """A product's photos (in their order), materials (by name) and own safety notes, as its
+    page shows them: lists, so the page asks no related manager for them."""
+
+    photos: list[ProductPhoto]
+    materials: list[Material]
+    own_notes: list[SafetyNote]
+
+    @classmethod
+    def of(cls, product: Product) -> "Relations":
+        """From the product's related managers (prefetched, or a query each)."""
+        return cls(
+            list(product.photos.all()),
+            list(product.materials.all()),
+            list(product.safety_notes.all()),
+        )
+
+
+def load_relations(product: Product) -> Relations:
+    """The photos, materials and own notes of a product read by `with_relations`: from its row
+    and what is kept where they say them all, else read (a query each, as a prefetch would)."""
     count = product.photo_count or 0
-    if count <= 1:
-        known(product, "photos", [product.cover_photo] if count else [])
+    photos = [product.cover_photo] if count == 1 else [] if count == 0 else None
     material_ids, note_ids = ids(product.material_ids), ids(product.note_ids)
     kept = shared() if material_ids or note_ids else None
+    materials = notes = None
     if not material_ids:
-        known(product, "materials", [])
+        materials = []
     elif kept is not None and material_ids <= {material.pk for material in kept.materials}:
-        known(product, "materials", [m for m in kept.materials if m.pk in material_ids])
+        materials = [material for material in kept.materials if material.pk in material_ids]
     if not note_ids:
-        known(product, "safety_notes", [])
+        notes = []
     elif kept is not None and note_ids <= kept.notes.keys():
-        known(product, "safety_notes", [n for pk, n in kept.notes.items() if pk in note_ids])
+        notes = [note for pk, note in kept.notes.items() if pk in note_ids]
+    return Relations(
+        photos if photos is not None else list(product.photos.all()),
+        materials if materials is not None else list(product.materials.all()),
+        notes if notes is not None else list(product.safety_notes.all()),
+    )
 
 
 def ids(joined: str | None) -> set[int]:
     return {int(pk) for pk in joined.split(",")} if joined else set()
-
-
-def known(product: Product, relation: str, objects: list) -> None:
-    """`product.<relation>.all()` answers with `objects`, as after a prefetch (no query)."""
-    related = Product._meta.get_field(relation).related_model
-    queryset = related._default_manager.none()
-    queryset._result_cache, queryset._prefetch_done = list(objects), True
-    if not hasattr(product, "_prefetched_objects_cache"):
-        product._prefetched_objects_cache = {}
-    product._prefetched_objects_cache[relation] = queryset

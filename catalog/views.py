@@ -216,7 +216,7 @@ class ProductDetailView(DetailView):
             product = read_product(slug, published=not self.request.user.is_staff)
         if product is None:
             raise Http404(f"No {Product._meta.verbose_name} found matching the query")
-        load_relations(product)
+        self.relations = load_relations(product)
         self.category_part = category_part(product.category_id)
         product.category = self.category_part.category  # with its notes, kept per version
         user = self.request.user
@@ -264,6 +264,8 @@ class ProductDetailView(DetailView):
             product,
             category_url=self.category_part.url,
             related=related_cards(self.category_part, product),
+            relations=self.relations,
+            category_notes=self.category_part.notes,
             path=self.request.path,
             extra=self.product_extra(),
             draft=self.draft,

@@ -142,7 +142,12 @@ def preparing_cursor() -> type:
 
 
 def run_prepared(connection, sql: str, params: list) -> list[list]:
-    with connection.cursor():  # opens or checks the connection, as any query would
+    # What opening a cursor does first (`connection.cursor()`): the health check, once per
+    # request, opening the connection if needed, and the check that no other thread uses it.
+    connection.close_if_health_check_failed()
+    connection.ensure_connection()
+    connection.validate_thread_sharing()
+    with connection.wrap_database_errors:
         raw = preparing_cursor()(connection.connection)
     with connection.make_cursor(raw) as cursor:  # Django's wrapper: its execute wrappers run
         cursor.execute(sql, params)

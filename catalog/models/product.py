@@ -255,17 +255,14 @@ class Product(models.Model):
     def all_safety_notes(self) -> list[SafetyNote]:
         """The category's and the product's notes that apply to it (a note's condition holds),
         most severe first. Uses prefetched data when present."""
-        return by_severity(self.category_safety_notes + self.own_safety_notes)
+        return self.notes_shown(self.category.safety_notes.all(), self.safety_notes.all())
 
-    @property
-    def category_safety_notes(self) -> list[SafetyNote]:
-        """Its category's notes that apply to it."""
-        return [note for note in self.category.safety_notes.all() if note.applies_to(self)]
-
-    @property
-    def own_safety_notes(self) -> list[SafetyNote]:
-        """The notes attached to this product itself that apply to it."""
-        return [note for note in self.safety_notes.all() if note.applies_to(self)]
+    def notes_shown(self, category_notes, own_notes) -> list[SafetyNote]:
+        """`all_safety_notes` from its category's notes and its own, given as lists."""
+        return by_severity(
+            [note for note in category_notes if note.applies_to(self)]
+            + [note for note in own_notes if note.applies_to(self)]
+        )
 
     @property
     def top_safety_note(self) -> SafetyNote | None:
