@@ -22,6 +22,7 @@ from catalog.render_cache import remember, with_token
 from catalog.serializers import listing_object
 from catalog.sizes import RingSizeForm
 from core.content import content_version, versions_read
+from core.curators import is_staff
 from core.page_frame import FramedTemplateResponse
 
 
@@ -157,7 +158,7 @@ class CategoryView(ProductListView):
     def category_of(self, slug: str) -> Category:
         """The page's category with its safety notes, or Category.DoesNotExist."""
         categories = Category.objects.prefetch_related("safety_notes")
-        if self.request.user.is_staff:  # staff see it before it goes live, with a banner
+        if is_staff(self.request):  # staff see it before it goes live, with a banner
             return categories.get(slug=slug)
         # Live as the facet index knows it (Category.objects.live(), at this request's stock):
         # no query of its own, and the page's index is that one. The category with its notes
@@ -184,7 +185,7 @@ class CategoryView(ProductListView):
         return data
 
     def get_context_data(self, **kwargs):
-        hidden_reason = self.category.hidden_reason if self.request.user.is_staff else ""
+        hidden_reason = self.category.hidden_reason if is_staff(self.request) else ""
         return super().get_context_data(
             category=self.category, category_hidden_reason=hidden_reason, **kwargs
         )
@@ -213,7 +214,7 @@ class ProductDetailView(DetailView):
         slug = self.kwargs[self.slug_url_kwarg]
         product, self.read_first = self.read_first, None
         if product is None:
-            product = read_product(slug, published=not self.request.user.is_staff)
+            product = read_product(slug, published=not is_staff(self.request))
         if product is None:
             raise Http404(f"No {Product._meta.verbose_name} found matching the query")
         self.relations = load_relations(product)
@@ -232,7 +233,7 @@ class ProductDetailView(DetailView):
         return product
 
     def get(self, request, *args, **kwargs):
-        if request.user.is_staff:
+        if is_staff(request):
             page = self.page_part()
         else:
             self.read_with_versions()
@@ -241,7 +242,7 @@ class ProductDetailView(DetailView):
             page = remember("product-page", parts, self.page_part, long_tail=True)
         context = {**page, "body": with_token(request, page["body"])}
         response = self.render_to_response({"page": context})
-        response.framed = not request.user.is_staff and self.draft is None
+        response.framed = not is_staff(request) and self.draft is None
         if self.draft is not None:  # a preview: never kept by any cache (shop/page_cache.py)
             response.page_cache = False
             add_never_cache_headers(response)

@@ -7,6 +7,7 @@ sits below them.
 """
 
 from django.apps import apps as global_apps
+from django.conf import settings
 from django.contrib.auth.management import create_permissions
 
 CURATOR_GROUP = "Curator"
@@ -14,6 +15,13 @@ CURATOR_GROUP = "Curator"
 # content version (core.content). The finder's models are its admin reports (proxies).
 CONTENT_APPS = ("catalog", "guides")
 CURATOR_APPS = (*CONTENT_APPS, "finder")
+
+
+def is_staff(request) -> bool:
+    """Whether the visitor is signed in as staff (who see drafts, unpublished products and
+    warnings). Staff sign in, so a visitor without a session cookie is not, and their user is
+    not looked up: most visitors never sign in, and a page asks this of every one of them."""
+    return settings.SESSION_COOKIE_NAME in request.COOKIES and request.user.is_staff
 
 
 def grant_app_permissions(apps, app_label: str) -> None:
