@@ -2,6 +2,7 @@ from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponseRedirect, JsonResponse
+from django.template.defaultfilters import truncatewords
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers, patch_vary_headers
 from django.views.generic import DetailView, ListView, TemplateView
@@ -15,6 +16,7 @@ from catalog.facet_index import FacetIndex, current_index
 from catalog.facet_listing import IndexedIds
 from catalog.filters import ProductFilterSet
 from catalog.forms import PAGE_SIZE
+from catalog.html_values import escaped
 from catalog.models import Category, Product, StorePage
 from catalog.product_page import assurances, category_part, related_cards
 from catalog.product_read import load_relations, read_product, read_product_and_versions
@@ -191,6 +193,13 @@ class CategoryView(ProductListView):
         )
 
 
+def head_blocks(name: str, description: str) -> dict[str, str]:
+    """The product page's title and description blocks (`catalog/product_detail.html`:
+    `{{ page.name }}`, `{{ page.description|truncatewords:30 }}`), as they render: made once
+    with the kept body, not rendered by the template at every visit."""
+    return {"title": escaped(name), "description": escaped(truncatewords(description, 30))}
+
+
 class ProductDetailView(DetailView):
     """A product. `?preview=draft` shows its description draft to staff who may change
     products (anyone else gets the published page); such a page is never cached.
@@ -243,6 +252,7 @@ class ProductDetailView(DetailView):
         context = {**page, "body": with_token(request, page["body"])}
         response = self.render_to_response({"page": context})
         response.framed = not is_staff(request) and self.draft is None
+        response.blocks = {**page["blocks"], "content": context["body"]}
         if self.draft is not None:  # a preview: never kept by any cache (shop/page_cache.py)
             response.page_cache = False
             add_never_cache_headers(response)
@@ -272,7 +282,12 @@ class ProductDetailView(DetailView):
             draft=self.draft,
             assurances=assurances(self.request),
         )
-        return {"name": product.name, "description": product.description, "body": body}
+        return {
+            "name": product.name,
+            "description": product.description,
+            "body": body,
+            "blocks": head_blocks(product.name, product.description),
+        }
 
     def product_extra(self) -> str:
         """HTML shown below the product's details (none here; see guides.views)."""

@@ -117,9 +117,12 @@ def usual(request, context, values) -> bool:
 
 class FramedTemplateResponse(TemplateResponse):
     """A TemplateResponse whose page is made from its frame when it can (set `framed` False
-    for a page the frame must not make: staff's, a preview)."""
+    for a page the frame must not make: staff's, a preview). A view that writes its page's
+    blocks itself (their HTML, as its template's blocks render them: its tests compare) gives
+    them as `blocks`, by name: the frame then renders none of them."""
 
     framed = True
+    blocks = None
     rendering_attrs = [*TemplateResponse.rendering_attrs, "frame_request"]  # never pickled
 
     def __init__(self, request, template, *args, **kwargs):
@@ -131,12 +134,14 @@ class FramedTemplateResponse(TemplateResponse):
         if not self.framed:
             return super().rendered_content
         template = self.resolve_template(self.template_name)
-        html = framed_render(template, self.resolve_context(self.context_data), self.frame_request)
+        context, request = self.resolve_context(self.context_data), self.frame_request
+        html = framed_render(template, context, request, blocks=self.blocks)
         return super().rendered_content if html is None else html
 
 
-def framed_render(template, context_data: dict, request) -> str | None:
-    """The page made from its frame, or None when this request needs the plain render."""
+def framed_render(template, context_data: dict, request, blocks=None) -> str | None:
+    """The page made from its frame, or None when this request needs the plain render.
+    `blocks`: the page's blocks' HTML by name, when the view wrote them (else rendered)."""
     engine = template.backend.engine
     base = template.template
     if engine.debug or base.origin.name == UNKNOWN_SOURCE:  # a template made from a string
@@ -162,7 +167,7 @@ def framed_render(template, context_data: dict, request) -> str | None:
         if pieces is None and key not in _frames:
             pieces = frame_for(engine, shape, values)
             if pieces is not None:
-                html = fill(pieces, shape[1], context)
+                html = fill(pieces, shape[1], context, blocks)
                 # The plain render, given the values this request has read already.
                 if html != template.render({**context_data, **values}, request):
                     logger.error("The frame of %s differs from its plain render", name)
@@ -174,7 +179,7 @@ def framed_render(template, context_data: dict, request) -> str | None:
             return None if pieces is None else html
         if pieces is None:
             return None
-        return fill(pieces, shape[1], context)
+        return fill(pieces, shape[1], context, blocks)
 
 
 def frame_for(engine, shape, values: dict) -> list | None:
@@ -188,7 +193,10 @@ def frame_for(engine, shape, values: dict) -> list | None:
     return split_frame(html, names)
 
 
-def fill(pieces: list, blocks, context) -> str:
-    """The frame with each block rendered in this request's context."""
-    rendered = {block.name: block.render(context) for block in blocks}
+def fill(pieces: list, blocks, context, written=None) -> str:
+    """The frame with each block rendered in this request's context (or as `written`)."""
+    if written is not None and all(block.name in written for block in blocks):
+        rendered = written
+    else:
+        rendered = {block.name: block.render(context) for block in blocks}
     return "".join(piece if i % 2 == 0 else rendered[piece] for i, piece in enumerate(pieces))

@@ -34,8 +34,8 @@ def framed(monkeypatch):
     made = []
     real = page_frame.framed_render
 
-    def spy(*args):
-        html = real(*args)
+    def spy(*args, **kwargs):
+        html = real(*args, **kwargs)
         made.append(html is not None)
         return html
 
@@ -51,7 +51,7 @@ def both_ways(client, url, monkeypatch, before=None):
             before()
         with monkeypatch.context() as patch:
             if plain:
-                patch.setattr(page_frame, "framed_render", lambda *args: None)
+                patch.setattr(page_frame, "framed_render", lambda *args, **kwargs: None)
             response = client.get(url)
         assert response.status_code == 200
         pages.append(TOKEN.sub("token", response.content.decode()))
@@ -213,7 +213,7 @@ def test_a_guide_page_from_its_frame_is_its_plain_render(client, framed, monkeyp
     for plain in (False, True):
         with monkeypatch.context() as patch:
             if plain:
-                patch.setattr(page_frame, "framed_render", lambda *args: None)
+                patch.setattr(page_frame, "framed_render", lambda *args, **kwargs: None)
             response = client.get(url)
         pages.append(TOKEN.sub("token", response.content.decode()))
     assert framed == [True]
@@ -232,3 +232,24 @@ def test_a_layout_value_that_cannot_be_a_key_gets_the_plain_render():
     page = {"page": {"name": "n", "description": "d", "body": "b"}, "basket_count": [{}]}
     request = request_for(ProductFactory().get_absolute_url())
     assert page_frame.framed_render(template, page, request) is None
+
+
+@pytest.mark.parametrize(
+    "description",
+    [
+        "",
+        " ".join(["word"] * 30),
+        " ".join(["word"] * 31),
+        "Line one\nline  two\t<b>&</b>\n\n" + " ".join(f"w{n}" for n in range(35)),
+        "Émile's “curly” quotes & <script>alert(1)</script>",
+    ],
+)
+def test_the_head_blocks_the_view_writes_are_the_templates(
+    client, framed, monkeypatch, description
+):
+    """The product view writes its page's title and description blocks itself
+    (catalog.views.head_blocks): they are what the template's blocks render."""
+    product = ProductFactory(name=f"<{description[:12]}> & co", description=description)
+    served, plain = both_ways(client, product.get_absolute_url(), monkeypatch)
+    assert framed == [True]
+    assert served == plain
