@@ -105,6 +105,8 @@ class SearchIndex:
     by_material: dict[int, BitMap]
     _weights: dict = field(default_factory=dict)
     ranks: dict = field(default_factory=dict)  # (tsquery, kind of document) -> ts_rank
+    searches: dict = field(default_factory=dict)  # a search's results (catalog.search_indexed)
+    searched_ids: int = 0  # the ids those results hold, for their bound
 
     def having(self, lexeme: str) -> BitMap:
         if (shared := self.shared.get(lexeme)) is not None:
