@@ -21,7 +21,6 @@ their products with their positions' numbers in the bitmap's order.
 import sys
 from array import array
 from bisect import bisect_right
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
 from itertools import accumulate
@@ -115,15 +114,23 @@ class SearchIndex:
             return BitMap([self.lone.ids[at]])
         return BitMap()
 
-    def positions(self, lexeme: str) -> Callable[[int], str | None]:
-        """For a product, the lexeme's positions in its document ("2,12,43:ACC"), or None."""
+    def numbers(self, lexeme: str, ids: BitMap) -> list[int]:
+        """For each of `ids` in order, the number of the lexeme's positions in its document
+        (`signatures[number]` is "2,12,43:ACC"), -1 where it has none. The ranks are looked up
+        in the bitmap in one pass of C calls, not one Python call per product (a two-word
+        search ranks ~1,000 products by their words' distances)."""
         if (shared := self.shared.get(lexeme)) is not None:
-            ids, numbers, signatures = shared.ids, shared.signatures, self.signatures
-            return lambda pk: signatures[numbers[ids.rank(pk) - 1]] if pk in ids else None
+            having = ids & shared.ids
+            if not having:
+                return [-1] * len(ids)
+            numbers = shared.signatures
+            ranks = map(shared.ids.rank, having)  # 1 for the first id
+            held = dict(zip(having, [numbers[rank - 1] for rank in ranks], strict=True))
+            return [held.get(pk, -1) for pk in ids]
         if (at := self.lone.at(lexeme)) is not None:
-            owner, held = self.lone.ids[at], self.signatures[self.lone.numbers[at]]
-            return lambda pk: held if pk == owner else None
-        return lambda pk: None
+            owner, number = self.lone.ids[at], self.lone.numbers[at]
+            return [number if pk == owner else -1 for pk in ids]
+        return [-1] * len(ids)
 
     def by_weights(self, lexeme: str) -> dict[str, BitMap]:
         """The products that have the lexeme, by the weights of its positions in order

@@ -313,11 +313,14 @@ def _by_distances(index: SearchIndex, documents: BitMap, items: list[str]) -> di
         for other in present[i + 1 :]:
             two |= one & other
     cells: dict[tuple, list[int]] = {}
-    positions = [index.positions(lexeme) for lexeme in items]
-    for pk in two:
-        key = tuple(of(pk) for of in positions)
+    columns = [index.numbers(lexeme, two) for lexeme in items]
+    for pk, key in zip(two, zip(*columns, strict=True), strict=True):
         cells.setdefault(key, []).append(pk)
-    found = {key: BitMap(ids) for key, ids in cells.items()}
+    signatures = index.signatures  # numbered one to one: the same cells, named by their text
+    found = {
+        tuple(None if number < 0 else signatures[number] for number in key): BitMap(ids)
+        for key, ids in cells.items()
+    }
     if rest := documents - two:
         found[(None,) * len(items)] = rest  # one lexeme or none: no distance, 1e-20
     return found
