@@ -180,3 +180,21 @@ def test_a_kept_search_follows_the_text_and_its_words(catalog, kept, words_kept,
     monkeypatch.setattr(search_indexed, "MAX_SEARCHED_IDS", 0)
     search_indexed.matching(plan("paddle"))
     assert len(search_index.current_index().searches) == 1  # over the bound: the rest forgotten
+
+
+def test_the_products_a_pattern_is_in_are_kept_with_the_words(monkeypatch):
+    """`Words.containing` (the tiers' names and brands): a pattern's products worked out once
+    per index, the same as afresh, and forgotten past the bound."""
+    from array import array
+
+    from pyroaring import BitMap
+
+    lone = search_index.Lone("PADDLE7 CUFF9 ROPE", array("I", [7, 9, 11]))
+    words = search_index.Words({"CUFFS": BitMap([1, 2]), "SOFT": BitMap([3])}, lone)
+    first = words.containing("CUFF")
+    assert first == BitMap([1, 2, 9])
+    assert words.containing("CUFF") is first
+    assert words.containing("OPE") == BitMap([11]) and not words.containing("ZZ")
+    monkeypatch.setattr(search_index, "MAX_PATTERNS", 1)
+    assert words.containing("SOFT") == BitMap([3])
+    assert list(words.found) == ["SOFT"]
