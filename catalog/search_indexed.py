@@ -21,7 +21,7 @@ costs neither the query for its tsqueries nor the work on bitmaps and ranks (~1.
 a search). They are keyed by the plan's text, words and categories, and by its vocabulary
 (the same object for a version in a process; a plan made with other words is worked out
 afresh), and kept as frozen bitmaps (no caller can change them); up to `MAX_SEARCHED_IDS`
-ids in all (a few MB), then forgotten.
+ids in all (a few MB) and `MAX_SEARCHES` searches, then forgotten.
 """
 
 from functools import lru_cache, reduce
@@ -38,6 +38,7 @@ from catalog.search_terms import SearchPlan, type_values
 
 MAX_REMEMBERED = 20_000  # ranks remembered per index (a few MB at most), then forgotten
 MAX_SEARCHED_IDS = 1_000_000  # ids held by the kept results (2-4 MB at most), then forgotten
+MAX_SEARCHES = 4096  # kept results (most hold few ids: a search that finds nothing holds none)
 DUMMY = "'- -':1"  # a lexeme no query has: a made-up document is never empty
 
 
@@ -73,7 +74,7 @@ def _kept(kind: str, search_plan: SearchPlan, work):
     else:
         found = [FrozenBitMap(group) for group in found]
         size = sum(len(group) for group in found)
-    if index.searched_ids + size > MAX_SEARCHED_IDS:
+    if index.searched_ids + size > MAX_SEARCHED_IDS or len(index.searches) >= MAX_SEARCHES:
         index.searches.clear()
         index.searched_ids = 0
     index.searches[key] = (search_plan.vocab, found)

@@ -180,6 +180,11 @@ def test_a_kept_search_follows_the_text_and_its_words(catalog, kept, words_kept,
     monkeypatch.setattr(search_indexed, "MAX_SEARCHED_IDS", 0)
     search_indexed.matching(plan("paddle"))
     assert len(search_index.current_index().searches) == 1  # over the bound: the rest forgotten
+    monkeypatch.setattr(search_indexed, "MAX_SEARCHED_IDS", 10**6)
+    monkeypatch.setattr(search_indexed, "MAX_SEARCHES", 2)
+    for text in ("zzqx", "qqzx", "xqzz"):  # nothing found: no ids, still counted
+        search_indexed.matching(plan(text))
+    assert len(search_index.current_index().searches) <= 2
 
 
 def test_the_products_a_pattern_is_in_are_kept_with_the_words(monkeypatch):
