@@ -14,6 +14,14 @@ document that has two of the lexemes (the others rank 1e-20, as `ts_rank` has it
 Anything else is left to the SQL path (`None`): other databases, phrases (`<->`), weights or
 prefixes in the query, quotes or backslashes in a lexeme, a word with white space in it (a
 phrase's synonym).
+
+A search's results are kept with the index (`SearchIndex.searches`, so per content version
+without stock, as the index itself): visitors repeat searches ("cuffs", "ring"), and a kept one
+costs neither the query for its tsqueries nor the work on bitmaps and ranks (~1.5-2 ms of CPU
+a search). They are keyed by the plan's text, words and categories, and by its vocabulary
+(the same object for a version in a process; a plan made with other words is worked out
+afresh), and kept as frozen bitmaps (no caller can change them); up to `MAX_SEARCHED_IDS`
+ids in all (a few MB) and `MAX_SEARCHES` searches, then forgotten.
 """
 
 from functools import lru_cache, reduce
@@ -21,7 +29,7 @@ from operator import or_
 
 from django.db import connection
 from lark import Lark, LarkError, Transformer
-from pyroaring import BitMap
+from pyroaring import BitMap, FrozenBitMap
 
 from catalog.models.search import SEARCH_CONFIG
 from catalog.search import BRAND_TIER, CATEGORY_TIER, KIND_TIER, NAME_TIER, TEXT_TIER
@@ -29,15 +37,56 @@ from catalog.search_index import SearchIndex, current_index
 from catalog.search_terms import SearchPlan, type_values
 
 MAX_REMEMBERED = 20_000  # ranks remembered per index (a few MB at most), then forgotten
+MAX_SEARCHED_IDS = 1_000_000  # ids held by the kept results (2-4 MB at most), then forgotten
+MAX_SEARCHES = 4096  # kept results (most hold few ids: a search that finds nothing holds none)
 DUMMY = "'- -':1"  # a lexeme no query has: a made-up document is never empty
 
 
 def ranked_groups(search_plan: SearchPlan) -> list[BitMap] | None:
     """The matches in groups of equal relevance, best first (as `search.ranked_groups`)."""
-    found = _found(search_plan)
+    return _kept("ranked", search_plan, _ranked_groups)
+
+
+def matching(search_plan: SearchPlan) -> BitMap | None:
+    """The matches (as `search.matching_ids`)."""
+    return _kept("matching", search_plan, _matching)
+
+
+def _kept(kind: str, search_plan: SearchPlan, work):
+    """`work(search_plan)`'s result, kept with the current index (see the module's doc)."""
+    if connection.vendor != "postgresql" or not search_plan.groups:
+        return None
+    index = current_index()
+    key = (
+        kind,
+        search_plan.text,
+        tuple(tuple(group) for group in search_plan.groups),
+        frozenset(search_plan.category_ids),
+    )
+    kept = index.searches.get(key)
+    if kept is not None and kept[0] is search_plan.vocab:
+        return kept[1]
+    found, size = work(index, search_plan), 0
+    if found is None:
+        pass  # left to SQL: kept as such
+    elif isinstance(found, BitMap):
+        found, size = FrozenBitMap(found), len(found)
+    else:
+        found = [FrozenBitMap(group) for group in found]
+        size = sum(len(group) for group in found)
+    if index.searched_ids + size > MAX_SEARCHED_IDS or len(index.searches) >= MAX_SEARCHES:
+        index.searches.clear()
+        index.searched_ids = 0
+    index.searches[key] = (search_plan.vocab, found)
+    index.searched_ids += size
+    return found
+
+
+def _ranked_groups(index: SearchIndex, search_plan: SearchPlan) -> list[BitMap] | None:
+    found = _found(index, search_plan)
     if found is None:
         return None
-    index, matches, queries, uppers = found
+    matches, queries, uppers = found
     ranks = _ranks_of(index, matches, queries[-1])
     tiers = _tiers(index, search_plan, matches, uppers)
     groups: dict[tuple[int, float], BitMap] = {}
@@ -48,15 +97,14 @@ def ranked_groups(search_plan: SearchPlan) -> list[BitMap] | None:
     return [groups[key] for key in sorted(groups, reverse=True)]
 
 
-def matching(search_plan: SearchPlan) -> BitMap | None:
-    """The matches (as `search.matching_ids`)."""
-    found = _found(search_plan)
-    return None if found is None else found[1]
+def _matching(index: SearchIndex, search_plan: SearchPlan) -> BitMap | None:
+    found = _found(index, search_plan)
+    return None if found is None else found[0]
 
 
-def _found(search_plan: SearchPlan):
-    if connection.vendor != "postgresql" or not search_plan.groups:
-        return None
+def _found(index: SearchIndex, search_plan: SearchPlan):
+    """(matches, the plan's tsqueries as text, each alternative upper-cased), or None when the
+    index does not answer the plan."""
     alternatives = [alt for group in search_plan.groups for alt in group]
     if any(alt.split() != [alt] for alt in alternatives):
         return None
@@ -64,14 +112,13 @@ def _found(search_plan: SearchPlan):
     trees = [_parse(text) for text in texts]
     if any(tree is False for tree in trees):
         return None
-    index = current_index()
     if not search_plan.widened:
         matches = _evaluate(index, trees[0])
     else:
         matches = index.all
         for group, tree in zip(search_plan.groups, trees, strict=False):
             matches = matches & (_evaluate(index, tree) | _structured(index, search_plan, group))
-    return index, matches, texts, dict(zip(alternatives, uppers, strict=True))
+    return matches, texts, dict(zip(alternatives, uppers, strict=True))
 
 
 def _ask(search_plan: SearchPlan, alternatives: list[str]) -> tuple[list[str], list[str]]:
@@ -267,11 +314,14 @@ def _by_distances(index: SearchIndex, documents: BitMap, items: list[str]) -> di
         for other in present[i + 1 :]:
             two |= one & other
     cells: dict[tuple, list[int]] = {}
-    positions = [index.positions(lexeme) for lexeme in items]
-    for pk in two:
-        key = tuple(of(pk) for of in positions)
+    columns = [index.numbers(lexeme, two) for lexeme in items]
+    for pk, key in zip(two, zip(*columns, strict=True), strict=True):
         cells.setdefault(key, []).append(pk)
-    found = {key: BitMap(ids) for key, ids in cells.items()}
+    signatures = index.signatures  # numbered one to one: the same cells, named by their text
+    found = {
+        tuple(None if number < 0 else signatures[number] for number in key): BitMap(ids)
+        for key, ids in cells.items()
+    }
     if rest := documents - two:
         found[(None,) * len(items)] = rest  # one lexeme or none: no distance, 1e-20
     return found

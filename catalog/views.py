@@ -58,6 +58,7 @@ class ProductListView(FilterMixin, ListView):
     """
 
     template_name = "catalog/product_list.html"
+    response_class = FramedTemplateResponse  # the layout around the listing: core/page_frame.py
     context_object_name = "products"
     filterset_class = ProductFilterSet
     category: Category | None = None  # a category page's own category
@@ -116,6 +117,7 @@ class ProductListView(FilterMixin, ListView):
         else:
             context["cards"] = page_cards(context["products"], card_rows.read)
             response = self.render_to_response(context, status=status)
+            response.framed = not is_staff(self.request)
         if self.listing.page_number > context["paginator"].num_pages:
             response.page_cache = False  # the last page, shown under another page's address
         return response

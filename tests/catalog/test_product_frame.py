@@ -253,3 +253,25 @@ def test_the_head_blocks_the_view_writes_are_the_templates(
     served, plain = both_ways(client, product.get_absolute_url(), monkeypatch)
     assert framed == [True]
     assert served == plain
+
+
+@pytest.mark.parametrize(
+    "query", ["?q=cuffs", "?q=tom+jerry&page=2", "?q=zzqx", "", "?level=beginner&in_stock=1"]
+)
+def test_a_listing_from_its_frame_is_its_plain_render(client, framed, monkeypatch, query, caplog):
+    """The catalog and its searches (forms with the visitor's token in every card)."""
+    category = CategoryFactory(name="Cuffs & <Ties>", safety_notes=[SafetyNoteFactory()])
+    for number in range(30):
+        ProductFactory(name=f"{AWKWARD} {number}", category=category, stock=number % 3)
+    with caplog.at_level(logging.ERROR, logger="core.page_frame"):
+        pages = both_ways(client, f"/catalog/{query}", monkeypatch)
+    assert framed == [True]  # the first request of its frame, compared with the plain render
+    assert not caplog.records
+    assert pages[0] == pages[1] and "Catalog" in pages[0]
+
+
+def test_a_listing_for_staff_gets_the_plain_render(client, framed):
+    ProductFactory()
+    client.force_login(CuratorFactory())
+    assert client.get("/catalog/?q=cuffs").status_code == 200
+    assert framed == []

@@ -7,9 +7,11 @@ does not answer is left to SQL. PostgreSQL only (elsewhere the SQL path always a
 import random
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
-from catalog import search, search_index, search_indexed
+from catalog import search, search_index, search_indexed, search_terms
 from catalog.models import Product
 from catalog.search_terms import plan, words_of
 from tests.catalog import test_search_ranked_ids
@@ -131,3 +133,73 @@ def test_a_changed_name_is_found_at_once_and_stock_rebuilds_nothing(catalog, kep
     found = search_indexed.ranked_groups(plan("zanzibar"))
     assert groups(found) == [{product.pk}]
     assert search_index.current_index() is index  # a stock change rebuilds nothing
+
+
+@pytest.fixture
+def words_kept(settings):
+    """The vocabulary kept per version too, as in production (one object per version: a
+    search's kept results are those of its words)."""
+    settings.SEARCH_VOCABULARY_SECONDS = 60
+    cache.clear()
+    search_terms.forget()
+    yield
+    search_terms.forget()
+
+
+def test_a_repeated_search_is_kept_with_the_index(catalog, kept, words_kept):
+    search_plan = plan("soft cuffs")
+    first = search_indexed.ranked_groups(search_plan)
+    matches = search_indexed.matching(search_plan)
+    with CaptureQueriesContext(connection) as queries:
+        again = search_indexed.ranked_groups(plan("soft cuffs"))
+        assert search_indexed.matching(plan("soft cuffs")) is matches
+    assert again is first
+    # the content version alone (read at each call outside a request): no tsquery, no rank
+    assert all("core_contentversion" in query["sql"] for query in queries.captured_queries)
+    assert groups(again) == groups(search.ranked_groups(search_plan))
+    with pytest.raises(AttributeError):  # frozen: no caller changes what the next one reads
+        first[0].add(0)
+
+
+def test_a_kept_search_follows_the_text_and_its_words(catalog, kept, words_kept, monkeypatch):
+    product = Product.objects.published().first()
+    assert not search_indexed.matching(plan("zanzibar"))
+
+    def rename():
+        product.name = "Zanzibar Paddle"
+        product.save()
+
+    kept(rename)
+    assert list(search_indexed.matching(plan("zanzibar"))) == [product.pk]
+    other_words = plan("zanzibar")
+    other_words.vocab = search_terms.build_vocabulary()  # not the words the result was kept for
+    calls = []
+    monkeypatch.setattr(search_indexed, "_ask", lambda *a: calls.append(a) or ([""], [""]))
+    assert not search_indexed.matching(other_words)  # worked out afresh
+    assert calls
+    monkeypatch.setattr(search_indexed, "MAX_SEARCHED_IDS", 0)
+    search_indexed.matching(plan("paddle"))
+    assert len(search_index.current_index().searches) == 1  # over the bound: the rest forgotten
+    monkeypatch.setattr(search_indexed, "MAX_SEARCHED_IDS", 10**6)
+    monkeypatch.setattr(search_indexed, "MAX_SEARCHES", 2)
+    for text in ("zzqx", "qqzx", "xqzz"):  # nothing found: no ids, still counted
+        search_indexed.matching(plan(text))
+    assert len(search_index.current_index().searches) <= 2
+
+
+def test_the_products_a_pattern_is_in_are_kept_with_the_words(monkeypatch):
+    """`Words.containing` (the tiers' names and brands): a pattern's products worked out once
+    per index, the same as afresh, and forgotten past the bound."""
+    from array import array
+
+    from pyroaring import BitMap
+
+    lone = search_index.Lone("PADDLE7 CUFF9 ROPE", array("I", [7, 9, 11]))
+    words = search_index.Words({"CUFFS": BitMap([1, 2]), "SOFT": BitMap([3])}, lone)
+    first = words.containing("CUFF")
+    assert first == BitMap([1, 2, 9])
+    assert words.containing("CUFF") is first
+    assert words.containing("OPE") == BitMap([11]) and not words.containing("ZZ")
+    monkeypatch.setattr(search_index, "MAX_PATTERNS", 1)
+    assert words.containing("SOFT") == BitMap([3])
+    assert list(words.found) == ["SOFT"]
