@@ -50,7 +50,7 @@ from .results import (
     Recommendations,
 )
 from .rule_groups import rule_groups
-from .scoring import PREFERENCE_WEIGHT, class_scorer, points_by_price
+from .scoring import PREFERENCE_WEIGHT, points_by_price_from, rows_scorer
 from .scoring import reasons as reasons_for
 
 PICKS_PER_CATEGORY = 3
@@ -68,18 +68,11 @@ def chosen_categories(answers: Answers, index: FinderIndex) -> list[Category]:
     return [category for category in categories if category.kind not in ASKED_ONLY_KINDS]
 
 
-def scored_classes(classes, score) -> list[tuple]:
+def scored_classes(classes, score_rows) -> list[tuple]:
     """(score, price, pk, class) of each class's cheapest product, the best of its class:
-    `score` is `scoring.class_scorer`'s, for the category's kind and the customer's answers."""
-    return [
-        (
-            score(product_class),
-            (cheapest := product_class.cheapest[0]).price,
-            cheapest.pk,
-            product_class,
-        )
-        for product_class in classes
-    ]
+    `score_rows` is `scoring.rows_scorer`'s (`class_scorer`'s points, a list at a time), for
+    the category's kind and the customer's answers."""
+    return score_rows(classes)
 
 
 def _order(row) -> tuple:
@@ -93,8 +86,8 @@ def rank(rows, limit: int, answers: Answers) -> list[tuple]:
     classes whose cheapest are the best few: only their cheapest few are scored."""
     best = heapq.nsmallest(limit, rows, key=_order)
     offers = []
-    for *_, product_class in best:
-        by_price = points_by_price(product_class, answers)
+    for score, price, _, product_class in best:
+        by_price = points_by_price_from(score, price, answers)
         for offer in product_class.cheapest:
             offers.append((by_price(offer.price), offer.price, offer.pk, product_class, offer))
     return heapq.nsmallest(limit, offers, key=_order)
@@ -145,7 +138,7 @@ def plan_category(category: Category, answers: Answers, index: FinderIndex, kind
     own = answers.for_category(category.slug)
     plan = CategoryPlan(category=category, answers=own, rules=hard_rules(own, kinds))
     sort_by_rules(plan, rule_groups(index, category.pk))
-    score = class_scorer(category.kind, own)
+    score = rows_scorer(category.kind, own)
     plan.scored = scored_classes(plan.fitting, score)
     plan.picks = rank(plan.scored, PICKS_PER_CATEGORY, own)
     plan.hidden = hidden_examples(plan, score)
