@@ -53,7 +53,7 @@ class Solution:
         return flags
 
 
-def _dominated(candidate: Candidate, other: Candidate) -> bool:
+def dominated(candidate: Candidate, other: Candidate) -> bool:
     """`other` is at least as good as `candidate` in any kit: it fits wherever `candidate` fits
     (no more flags, no dearer), scores as much, and wins the tie on price or id; so a best kit
     never holds `candidate` (put `other` in its place and the kit is better)."""
@@ -70,12 +70,22 @@ def _dominated(candidate: Candidate, other: Candidate) -> bool:
 
 
 def front(group: list[Candidate]) -> list[Candidate]:
-    """The group's candidates that no other candidate dominates (`_dominated`), in the group's
+    """The group's candidates that no other candidate dominates (`dominated`), in the group's
     order: the only ones the best kit can hold. Dominance is transitive, so comparing with the
     candidates kept so far (best first) is enough."""
     kept: list[Candidate] = []
     for candidate in sorted(group, key=lambda c: (-c.score, c.price, c.pk)):
-        if not any(_dominated(candidate, other) for other in kept):
+        # `dominated(candidate, other)` written out: a call per pair cost more than the test
+        flags, score, price, pk = candidate.flags, candidate.score, candidate.price, candidate.pk
+        for other in kept:
+            if (
+                other.flags | flags == flags
+                and other.score >= score
+                and other.price <= price
+                and (other.score > score or other.price < price or other.pk < pk)
+            ):
+                break
+        else:
             kept.append(candidate)
     keep = set(map(id, kept))
     return [candidate for candidate in group if id(candidate) in keep]
