@@ -69,28 +69,28 @@ def chosen_categories(answers: Answers, index: FinderIndex) -> list[Category]:
 
 
 def scored_classes(classes, score_rows) -> list[tuple]:
-    """(score, price, pk, class) of each class's cheapest product, the best of its class:
-    `score_rows` is `scoring.rows_scorer`'s (`class_scorer`'s points, a list at a time), for
-    the category's kind and the customer's answers."""
+    """(-score, price, pk, class) of each class's cheapest product, the best of its class:
+    `score_rows` is `scoring.rows_scorer`'s (`class_scorer`'s points, a list at a time, the
+    score negated so that the rows sort in the ranking's order), for the category's kind and
+    the customer's answers."""
     return score_rows(classes)
-
-
-def _order(row) -> tuple:
-    return (-row[0], row[1], row[2])
 
 
 def rank(rows, limit: int, answers: Answers) -> list[tuple]:
     """The best few products, (score, price, pk, class, offer), by score, then price, then
-    id, of the classes scored in `rows` (`scored_classes`). Within a class a dearer product
-    never scores more, so a class's cheapest is its best and the best few products lie in the
-    classes whose cheapest are the best few: only their cheapest few are scored."""
-    best = heapq.nsmallest(limit, rows, key=_order)
+    id, of the classes scored in `rows` (`scored_classes`: their own order is that one, and no
+    two share an id). Within a class a dearer product never scores more, so a class's
+    cheapest is its best and the best few products lie in the classes whose cheapest are the
+    best few: only their cheapest few are scored."""
     offers = []
-    for score, price, _, product_class in best:
-        by_price = points_by_price_from(score, price, answers)
+    for negative, price, _, product_class in heapq.nsmallest(limit, rows):
+        by_price = points_by_price_from(-negative, price, answers)
         for offer in product_class.cheapest:
-            offers.append((by_price(offer.price), offer.price, offer.pk, product_class, offer))
-    return heapq.nsmallest(limit, offers, key=_order)
+            offers.append((-by_price(offer.price), offer.price, offer.pk, product_class, offer))
+    return [
+        (-negative, price, pk, product_class, offer)
+        for negative, price, pk, product_class, offer in heapq.nsmallest(limit, offers)
+    ]
 
 
 @dataclass
@@ -103,7 +103,7 @@ class CategoryPlan:
     fitting: list = field(default_factory=list)  # the classes that break no rule
     breaking: dict[str, list] = field(default_factory=dict)  # rule key -> classes it hides
     counts: dict[str, int] = field(default_factory=dict)  # rule key -> products it hides
-    scored: list = field(default_factory=list)  # the fitting classes, scored at their cheapest
+    scored: list = field(default_factory=list)  # the fitting classes, scored (`scored_classes`)
     picks: list = field(default_factory=list)
     hidden: dict[str, list] = field(default_factory=dict)  # rule key -> example offers
 

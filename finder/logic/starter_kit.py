@@ -22,7 +22,8 @@ def category_slot(category) -> str:
 
 def kit_groups(plans, scored) -> tuple[list[str], list[list[kit_search.Candidate]]]:
     """(slots, candidates per slot), slots in the order of the chosen categories. `scored`:
-    category id -> its fitting classes scored at their cheapest product (`engine.scored_classes`).
+    category id -> its fitting classes scored at their cheapest product (`engine.scored_classes`:
+    (-score, price, pk, class)).
     Per slot, the cheapest product of each (score, compatibility) is all the search needs
     (within a class the cheapest has the best score too)."""
     by_slot: dict[str, dict[tuple, tuple]] = {}  # slot -> (score, flags) -> (price, pk)
@@ -57,8 +58,8 @@ def _keep_cheapest(cheapest: dict, rows) -> None:
     of one slot) at each score and compatibility. One call per category's rows, not per row:
     this runs over every fitting class of every request."""
     get = cheapest.get
-    for score, price, pk, product_class in rows:
-        key = (score, product_class.flags)
+    for negative, price, pk, product_class in rows:
+        key = (-negative, product_class.flags)
         known = get(key)
         if known is None or (price, pk) < known:
             cheapest[key] = (price, pk)

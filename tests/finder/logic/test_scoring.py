@@ -74,7 +74,7 @@ def test_classes_scored_a_list_at_a_time_score_as_one_at_a_time(items, answers):
         same_kind = [item for item in items if item.kind == kind]
         score = class_scorer(kind, answers)
         expected = [
-            (score(item), item.cheapest[0].price, item.cheapest[0].pk, item) for item in same_kind
+            (-score(item), item.cheapest[0].price, item.cheapest[0].pk, item) for item in same_kind
         ]
         assert rows_scorer(kind, answers)(same_kind) == expected
 
