@@ -7,12 +7,16 @@ session, no database row) or logged, and every response is `Cache-Control: no-st
 """
 
 import json
+import time
 from dataclasses import dataclass
+from functools import wraps
 
 from django import forms
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.utils.cache import add_never_cache_headers
 from django.utils.decorators import method_decorator
+from django.utils.http import http_date
 from django.views import View
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
@@ -201,13 +205,51 @@ def _reject_constant(name):
     raise ValueError(f"{name} is not allowed")
 
 
+# `json.loads(body, parse_constant=_reject_constant)` makes a decoder for every call: the API
+# keeps one (`read_json`).
+_decoder = json.JSONDecoder(parse_constant=_reject_constant)
+
+
+def read_json(body: bytes):
+    """`json.loads(body, parse_constant=_reject_constant)` with the one decoder: the bytes
+    decoded as `json.loads` decodes them (UTF-8, -16 or -32, told apart by their first
+    bytes), then parsed."""
+    return _decoder.decode(body.decode(json.detect_encoding(body), "surrogatepass"))
+
+
+def _never_cache_control() -> str:
+    """The Cache-Control that `never_cache` gives a response without one, written by Django."""
+    response = HttpResponse()
+    add_never_cache_headers(response)
+    return response["Cache-Control"]
+
+
+NEVER_CACHE_CONTROL = _never_cache_control()
+
+
+def never_cached(view):
+    """`never_cache` for the API's responses, which set no caching headers of their own: the
+    same headers in the same order (Expires now, then Cache-Control), the Cache-Control
+    value written by Django once per process rather than parsed and written again for every
+    request (~50 us of the API's CPU a request)."""
+
+    @wraps(view)
+    def view_never_cached(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        response.headers["Expires"] = http_date(time.time())
+        response.headers["Cache-Control"] = NEVER_CACHE_CONTROL
+        return response
+
+    return view_never_cached
+
+
 def _recommendations_response(recommendations) -> HttpResponse:
     """The API's answer: the JSON text `JsonResponse` would write for it (`serializers`)."""
     return HttpResponse(recommendations_json(recommendations), content_type="application/json")
 
 
 @csrf_exempt
-@never_cache
+@never_cached
 def api(request):
     """`POST /finder/api/` with a JSON object of answers; see docs/api.md."""
     if request.method != "POST":
@@ -218,7 +260,7 @@ def api(request):
         response["Allow"] = "POST"
         return response
     try:
-        payload = json.loads(request.body, parse_constant=_reject_constant)
+        payload = read_json(request.body)
     except (ValueError, RecursionError):
         return JsonResponse({"errors": {"__all__": ["The body is not valid JSON."]}}, status=400)
     plain = plain_answers(payload)

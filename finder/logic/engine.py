@@ -50,7 +50,7 @@ from .results import (
     Recommendations,
 )
 from .rule_groups import rule_groups
-from .scoring import PREFERENCE_WEIGHT, class_scorer, points_by_price
+from .scoring import PREFERENCE_WEIGHT, points_by_price_from, rows_scorer
 from .scoring import reasons as reasons_for
 
 PICKS_PER_CATEGORY = 3
@@ -68,36 +68,29 @@ def chosen_categories(answers: Answers, index: FinderIndex) -> list[Category]:
     return [category for category in categories if category.kind not in ASKED_ONLY_KINDS]
 
 
-def scored_classes(classes, score) -> list[tuple]:
-    """(score, price, pk, class) of each class's cheapest product, the best of its class:
-    `score` is `scoring.class_scorer`'s, for the category's kind and the customer's answers."""
-    return [
-        (
-            score(product_class),
-            (cheapest := product_class.cheapest[0]).price,
-            cheapest.pk,
-            product_class,
-        )
-        for product_class in classes
-    ]
-
-
-def _order(row) -> tuple:
-    return (-row[0], row[1], row[2])
+def scored_classes(classes, score_rows) -> list[tuple]:
+    """(-score, price, pk, class) of each class's cheapest product, the best of its class:
+    `score_rows` is `scoring.rows_scorer`'s (`class_scorer`'s points, a list at a time, the
+    score negated so that the rows sort in the ranking's order), for the category's kind and
+    the customer's answers."""
+    return score_rows(classes)
 
 
 def rank(rows, limit: int, answers: Answers) -> list[tuple]:
     """The best few products, (score, price, pk, class, offer), by score, then price, then
-    id, of the classes scored in `rows` (`scored_classes`). Within a class a dearer product
-    never scores more, so a class's cheapest is its best and the best few products lie in the
-    classes whose cheapest are the best few: only their cheapest few are scored."""
-    best = heapq.nsmallest(limit, rows, key=_order)
+    id, of the classes scored in `rows` (`scored_classes`: their own order is that one, and no
+    two share an id). Within a class a dearer product never scores more, so a class's
+    cheapest is its best and the best few products lie in the classes whose cheapest are the
+    best few: only their cheapest few are scored."""
     offers = []
-    for *_, product_class in best:
-        by_price = points_by_price(product_class, answers)
+    for negative, price, _, product_class in heapq.nsmallest(limit, rows):
+        by_price = points_by_price_from(-negative, price, answers)
         for offer in product_class.cheapest:
-            offers.append((by_price(offer.price), offer.price, offer.pk, product_class, offer))
-    return heapq.nsmallest(limit, offers, key=_order)
+            offers.append((-by_price(offer.price), offer.price, offer.pk, product_class, offer))
+    return [
+        (-negative, price, pk, product_class, offer)
+        for negative, price, pk, product_class, offer in heapq.nsmallest(limit, offers)
+    ]
 
 
 @dataclass
@@ -110,7 +103,7 @@ class CategoryPlan:
     fitting: list = field(default_factory=list)  # the classes that break no rule
     breaking: dict[str, list] = field(default_factory=dict)  # rule key -> classes it hides
     counts: dict[str, int] = field(default_factory=dict)  # rule key -> products it hides
-    scored: list = field(default_factory=list)  # the fitting classes, scored at their cheapest
+    scored: list = field(default_factory=list)  # the fitting classes, scored (`scored_classes`)
     picks: list = field(default_factory=list)
     hidden: dict[str, list] = field(default_factory=dict)  # rule key -> example offers
 
@@ -145,7 +138,7 @@ def plan_category(category: Category, answers: Answers, index: FinderIndex, kind
     own = answers.for_category(category.slug)
     plan = CategoryPlan(category=category, answers=own, rules=hard_rules(own, kinds))
     sort_by_rules(plan, rule_groups(index, category.pk))
-    score = class_scorer(category.kind, own)
+    score = rows_scorer(category.kind, own)
     plan.scored = scored_classes(plan.fitting, score)
     plan.picks = rank(plan.scored, PICKS_PER_CATEGORY, own)
     plan.hidden = hidden_examples(plan, score)

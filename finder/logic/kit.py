@@ -53,17 +53,7 @@ class Solution:
         return flags
 
 
-def _keeper(states: dict):
-    """Store a state's way when it is the first, or cheaper (then smaller ids) than the known."""
-
-    def keep(key, value):
-        if key not in states or (value[0], value[1]) < states[key][:2]:
-            states[key] = value
-
-    return keep
-
-
-def _dominated(candidate: Candidate, other: Candidate) -> bool:
+def dominated(candidate: Candidate, other: Candidate) -> bool:
     """`other` is at least as good as `candidate` in any kit: it fits wherever `candidate` fits
     (no more flags, no dearer), scores as much, and wins the tie on price or id; so a best kit
     never holds `candidate` (put `other` in its place and the kit is better)."""
@@ -80,12 +70,22 @@ def _dominated(candidate: Candidate, other: Candidate) -> bool:
 
 
 def front(group: list[Candidate]) -> list[Candidate]:
-    """The group's candidates that no other candidate dominates (`_dominated`), in the group's
+    """The group's candidates that no other candidate dominates (`dominated`), in the group's
     order: the only ones the best kit can hold. Dominance is transitive, so comparing with the
     candidates kept so far (best first) is enough."""
     kept: list[Candidate] = []
     for candidate in sorted(group, key=lambda c: (-c.score, c.price, c.pk)):
-        if not any(_dominated(candidate, other) for other in kept):
+        # `dominated(candidate, other)` written out: a call per pair cost more than the test
+        flags, score, price, pk = candidate.flags, candidate.score, candidate.price, candidate.pk
+        for other in kept:
+            if (
+                other.flags | flags == flags
+                and other.score >= score
+                and other.price <= price
+                and (other.score > score or other.price < price or other.pk < pk)
+            ):
+                break
+        else:
             kept.append(candidate)
     keep = set(map(id, kept))
     return [candidate for candidate in group if id(candidate) in keep]
@@ -97,22 +97,28 @@ def _search(groups: list[list[Candidate]], budget: Decimal | None) -> dict:
     group's `front` is tried: the rest never make the best kit."""
     states = {(0, 0, 0): (Decimal("0"), (), (), ())}
     for position, group in enumerate(groups):
+        # Each state keeps its first way, or a cheaper one (then smaller ids) found later.
         following: dict = {}
-        keep = _keeper(following)
-        group = front(group)
+        known_way = following.get
+        # (pk, score, price, flags, candidate) read once a group, not once a state
+        tried = [(c.pk, c.score, c.price, c.flags, c) for c in front(group)]
         for (count, score, flags), (price, ids, items, skipped) in states.items():
-            keep((count, score, flags), (price, ids, items, skipped + (position,)))
-            for candidate in group:
-                new_flags = flags | candidate.flags
+            key = (count, score, flags)  # passing this group over
+            known = known_way(key)
+            if known is None or (price, ids) < (known[0], known[1]):
+                following[key] = (price, ids, items, skipped + (position,))
+            for pk, points, cost, own_flags, candidate in tried:
+                new_flags = flags | own_flags
                 if not _SAFE[new_flags]:
                     continue
-                new_price = price + candidate.price
+                new_price = price + cost
                 if budget is not None and new_price > budget:
                     continue  # prices are never negative: an over-budget prefix never recovers
-                keep(
-                    (count + 1, score + candidate.score, new_flags),
-                    (new_price, ids + (candidate.pk,), items + (candidate,), skipped),
-                )
+                key = (count + 1, score + points, new_flags)
+                known = known_way(key)
+                new_ids = ids + (pk,)
+                if known is None or (new_price, new_ids) < (known[0], known[1]):
+                    following[key] = (new_price, new_ids, items + (candidate,), skipped)
         states = following
     return states
 

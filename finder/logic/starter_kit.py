@@ -22,7 +22,8 @@ def category_slot(category) -> str:
 
 def kit_groups(plans, scored) -> tuple[list[str], list[list[kit_search.Candidate]]]:
     """(slots, candidates per slot), slots in the order of the chosen categories. `scored`:
-    category id -> its fitting classes scored at their cheapest product (`engine.scored_classes`).
+    category id -> its fitting classes scored at their cheapest product (`engine.scored_classes`:
+    (-score, price, pk, class)).
     Per slot, the cheapest product of each (score, compatibility) is all the search needs
     (within a class the cheapest has the best score too)."""
     by_slot: dict[str, dict[tuple, tuple]] = {}  # slot -> (score, flags) -> (price, pk)
@@ -31,13 +32,14 @@ def kit_groups(plans, scored) -> tuple[list[str], list[list[kit_search.Candidate
         if not rows:
             continue
         # A category's classes share its slot, but for vibrators (a vibrating ring is a ring).
-        slot, same_slot = kit_slot(rows[0][3]), plan.category.kind != CategoryKind.VIBRATORS
-        for score, price, pk, product_class in rows:
-            cheapest = by_slot.setdefault(slot if same_slot else kit_slot(product_class), {})
-            key = (score, product_class.flags)
-            known = cheapest.get(key)
-            if known is None or (price, pk) < known:
-                cheapest[key] = (price, pk)
+        if plan.category.kind != CategoryKind.VIBRATORS:
+            _keep_cheapest(by_slot.setdefault(kit_slot(rows[0][3]), {}), rows)
+            continue
+        own_slots: dict[str, list] = {}
+        for row in rows:
+            own_slots.setdefault(kit_slot(row[3]), []).append(row)
+        for slot, slot_rows in own_slots.items():
+            _keep_cheapest(by_slot.setdefault(slot, {}), slot_rows)
     candidates = {
         slot: [
             kit_search.Candidate(pk=pk, score=score, price=price, flags=flags)
@@ -49,6 +51,18 @@ def kit_groups(plans, scored) -> tuple[list[str], list[list[kit_search.Candidate
     slots = sorted(by_slot, key=lambda s: (order.index(s) if s in order else len(order), s))
     groups = [sorted(candidates[s], key=lambda c: (c.score, c.flags, c.pk)) for s in slots]
     return slots, groups
+
+
+def _keep_cheapest(cheapest: dict, rows) -> None:
+    """Into `cheapest` ((score, flags) -> (price, pk)), the cheapest of `rows` (scored classes
+    of one slot) at each score and compatibility. One call per category's rows, not per row:
+    this runs over every fitting class of every request."""
+    get = cheapest.get
+    for negative, price, pk, product_class in rows:
+        key = (-negative, product_class.flags)
+        known = get(key)
+        if known is None or (price, pk) < known:
+            cheapest[key] = (price, pk)
 
 
 def left_out(categories, slots, groups, solution, budget) -> list[tuple]:

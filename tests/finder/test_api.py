@@ -1,6 +1,7 @@
 """POST /finder/api/: the public JSON contract (docs/openapi.yaml) and its errors."""
 
 import json
+import time
 
 import pytest
 
@@ -282,3 +283,32 @@ def test_the_body_is_written_as_json_dumps_writes_it(client, small_catalog, answ
     response = call(client, answers)
     assert response.status_code == 200
     assert response.content.decode() == json.dumps(response.json())
+
+
+def test_the_api_sends_the_headers_never_cache_sends(client, small_catalog):
+    from django.http import HttpResponse
+    from django.test import RequestFactory
+    from django.utils.http import parse_http_date
+    from django.views.decorators.cache import never_cache
+
+    django_made = never_cache(lambda request: HttpResponse())(RequestFactory().get("/"))
+    for body in ({"level": "beginner"}, {"level": "nonsense"}, [1]):
+        before = time.time()
+        response = call(client, body)
+        names = [name for name in response.headers if name in ("Expires", "Cache-Control")]
+        assert names == ["Expires", "Cache-Control"]  # in never_cache's order
+        assert response["Cache-Control"] == django_made["Cache-Control"]
+        assert int(before) <= parse_http_date(response["Expires"]) <= time.time()
+
+
+def test_the_api_reads_json_in_any_encoding_json_loads_reads(client, small_catalog):
+    text = '{"level": "beginner", "categories": []}'
+    for encoding in ("utf-8", "utf-8-sig", "utf-16", "utf-32"):
+        response = client.post(
+            "/finder/api/", text.encode(encoding), content_type="application/json"
+        )
+        assert response.status_code == 200, encoding
+    for body in (b"", b"NaN", b'{"level": Infinity}', b"\xff\xfe\x00"):
+        response = client.post("/finder/api/", body, content_type="application/json")
+        assert response.status_code == 400
+        assert response.json() == {"errors": {"__all__": ["The body is not valid JSON."]}}

@@ -3,6 +3,8 @@
 from decimal import Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from finder.logic import Answers, recommend
 from finder.logic import kit as kit_search
@@ -47,6 +49,26 @@ def test_the_search_tries_only_candidates_no_other_beats_in_every_kit():
     # With a silicone lube wanted, only 1 fits beside it; within £25 only 5 fits (partial).
     assert [c.pk for c in kit_search.solve([group, lubes], D("100")).items] == [1, 8]
     assert [c.pk for c in kit_search.solve([group, lubes], D("18")).items] == [5]
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.integers(0, 3),
+            st.sampled_from([D("5"), D("9.99"), D("10"), D("20")]),
+            st.sampled_from([0, kit_search.SILICONE_TOY, kit_search.LATEX_TOY, 12]),
+        ),
+        max_size=8,
+    )
+)
+def test_the_front_is_every_candidate_no_other_dominates(rows):
+    group = [Candidate(pk, score, price, flags) for pk, (score, price, flags) in enumerate(rows)]
+    expected = [
+        candidate
+        for candidate in group
+        if not any(kit_search.dominated(candidate, other) for other in group)
+    ]
+    assert kit_search.front(group) == expected
 
 
 def test_a_budget_too_small_for_every_group_gives_the_best_partial_kit():

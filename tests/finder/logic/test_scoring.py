@@ -18,7 +18,7 @@ from catalog.attributes import (
     VibratorType,
 )
 from finder.logic.classes import Offer, ProductClass
-from finder.logic.scoring import class_scorer, points
+from finder.logic.scoring import class_scorer, points, points_by_price_from, rows_scorer
 from finder.logic.tiers import base_points
 from tests.finder.logic.random_catalogs import one_answers
 
@@ -66,3 +66,22 @@ def _values(item) -> dict:
 def test_a_class_scores_at_its_cheapest_exactly_as_the_definition_says(item, answers):
     expected = points(item, item.cheapest[0].price, answers)
     assert class_scorer(item.kind, answers)(item) == expected
+
+
+@given(items=st.lists(product_classes(), max_size=5), answers=one_answers)
+def test_classes_scored_a_list_at_a_time_score_as_one_at_a_time(items, answers):
+    for kind in {item.kind for item in items}:
+        same_kind = [item for item in items if item.kind == kind]
+        score = class_scorer(kind, answers)
+        expected = [
+            (-score(item), item.cheapest[0].price, item.cheapest[0].pk, item) for item in same_kind
+        ]
+        assert rows_scorer(kind, answers)(same_kind) == expected
+
+
+@given(item=product_classes(), answers=one_answers)
+def test_a_class_scores_at_each_price_from_its_cheapest_score_as_the_definition_says(item, answers):
+    cheapest = item.cheapest[0].price
+    by_price = points_by_price_from(class_scorer(item.kind, answers)(item), cheapest, answers)
+    for offer in item.cheapest:
+        assert by_price(offer.price) == points(item, offer.price, answers)
