@@ -9,8 +9,10 @@ column ("3,7"). Its page then needs no other query for them when
   every worker). Materials and notes are the editors' short lists, not the catalog's.
 
 Anything else (a second photo, an id the kept lists do not hold because it was added after
-they were read, nothing kept with `RENDER_CACHE_SECONDS = 0`) is read when the page asks for
-it, by the query the page ran before. Works the same on SQLite and PostgreSQL.
+they were read, nothing kept with `RENDER_CACHE_SECONDS = 0`) is read by `load_relations`, by
+the query a prefetch would run. The page gets them as lists (`Relations`), not through related
+managers made for each request. A customer's first visit also reads the content version in the
+same query (`read_product_and_versions`). Works the same on SQLite and PostgreSQL.
 """
 
 from dataclasses import dataclass
