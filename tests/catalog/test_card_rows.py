@@ -9,7 +9,7 @@ from catalog.cards import Cards, keepable
 from catalog.demo import generate_products, load_catalog
 from catalog.models import Product
 from tests.catalog.test_pictures import add_photo
-from tests.factories import ProductFactory, SafetyNoteFactory, kind_category
+from tests.factories import oil_and_water_lubes
 
 pytestmark = pytest.mark.django_db
 
@@ -36,15 +36,7 @@ def catalog(settings, tmp_path):
     add_photo(products[0], alt="The cuffs laid flat")
     add_photo(products[1], alt="A paddle's face", size=(200, 150))
     Product.objects.filter(pk=products[2].pk).update(image="products/older.jpg")
-    lube = kind_category("lubricants")
-    oil = SafetyNoteFactory(
-        severity="warning",
-        text="Oil weakens latex.",
-        condition_attribute="lubricant_base",
-        condition_value="oil",
-    )
-    ProductFactory(category=lube, lubricant_base="oil", safety_notes=[oil], name="Oil lube")
-    ProductFactory(category=lube, lubricant_base="water", safety_notes=[oil], name="Water lube")
+    oil_and_water_lubes()
     Product.objects.filter(pk__in=[p.pk for p in products[3:9]]).update(stock=0)
     Product.objects.filter(pk__in=[p.pk for p in products[9:12]]).update(is_published=False)
     return list(Product.objects.values_list("pk", flat=True))
