@@ -40,14 +40,14 @@ def _card_with(product, *pairs) -> str:
     return f"{card_json(product)[:-1]}{extra}}}"
 
 
+_SCORE, _REASONS = f", {_dumps('score')}: ", f", {_dumps('reasons')}: "
+
+
 def _pick_json(pick) -> str:
     """`_card_with(pick.product, ("score", pick.score), ("reasons", list(pick.reasons)))`,
     the names' JSON written once (every pick of every answer has them)."""
     reasons = _dumps(list(pick.reasons))
     return f"{card_json(pick.product)[:-1]}{_SCORE}{_dumps(pick.score)}{_REASONS}{reasons}}}"
-
-
-_SCORE, _REASONS = f", {_dumps('score')}: ", f", {_dumps('reasons')}: "
 
 
 def _add_on_json(add_on) -> str:

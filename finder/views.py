@@ -9,7 +9,7 @@ session, no database row) or logged, and every response is `Cache-Control: no-st
 import json
 import time
 from dataclasses import dataclass
-from functools import wraps
+from functools import cache, wraps
 
 from django import forms
 from django.http import HttpResponse, JsonResponse
@@ -217,14 +217,13 @@ def read_json(body: bytes):
     return _decoder.decode(body.decode(json.detect_encoding(body), "surrogatepass"))
 
 
-def _never_cache_control() -> str:
-    """The Cache-Control that `never_cache` gives a response without one, written by Django."""
+@cache
+def never_cache_control() -> str:
+    """The Cache-Control that `never_cache` gives a response without one, written by Django
+    (once per process, at the first answer)."""
     response = HttpResponse()
     add_never_cache_headers(response)
     return response["Cache-Control"]
-
-
-NEVER_CACHE_CONTROL = _never_cache_control()
 
 
 def never_cached(view):
@@ -237,7 +236,7 @@ def never_cached(view):
     def view_never_cached(request, *args, **kwargs):
         response = view(request, *args, **kwargs)
         response.headers["Expires"] = http_date(time.time())
-        response.headers["Cache-Control"] = NEVER_CACHE_CONTROL
+        response.headers["Cache-Control"] = never_cache_control()
         return response
 
     return view_never_cached

@@ -68,18 +68,10 @@ def chosen_categories(answers: Answers, index: FinderIndex) -> list[Category]:
     return [category for category in categories if category.kind not in ASKED_ONLY_KINDS]
 
 
-def scored_classes(classes, score_rows) -> list[tuple]:
-    """(-score, price, pk, class) of each class's cheapest product, the best of its class:
-    `score_rows` is `scoring.rows_scorer`'s (`class_scorer`'s points, a list at a time, the
-    score negated so that the rows sort in the ranking's order), for the category's kind and
-    the customer's answers."""
-    return score_rows(classes)
-
-
 def rank(rows, limit: int, answers: Answers) -> list[tuple]:
     """The best few products, (score, price, pk, class, offer), by score, then price, then
-    id, of the classes scored in `rows` (`scored_classes`: their own order is that one, and no
-    two share an id). Within a class a dearer product never scores more, so a class's
+    id, of the classes scored in `rows` (`scoring.rows_scorer`'s: their own order is that
+    one, and no two share an id). Within a class a dearer product never scores more, so a class's
     cheapest is its best and the best few products lie in the classes whose cheapest are the
     best few: only their cheapest few are scored."""
     offers = []
@@ -103,7 +95,7 @@ class CategoryPlan:
     fitting: list = field(default_factory=list)  # the classes that break no rule
     breaking: dict[str, list] = field(default_factory=dict)  # rule key -> classes it hides
     counts: dict[str, int] = field(default_factory=dict)  # rule key -> products it hides
-    scored: list = field(default_factory=list)  # the fitting classes, scored (`scored_classes`)
+    scored: list = field(default_factory=list)  # the fitting classes, scored (`rows_scorer`)
     picks: list = field(default_factory=list)
     hidden: dict[str, list] = field(default_factory=dict)  # rule key -> example offers
 
@@ -126,10 +118,7 @@ def sort_by_rules(plan: CategoryPlan, groups) -> None:
 def hidden_examples(plan: CategoryPlan, score) -> dict[str, list]:
     """Per rule, the best few products it hides (their names only)."""
     return {
-        key: [
-            offer
-            for *_, offer in rank(scored_classes(classes, score), HIDDEN_EXAMPLES, plan.answers)
-        ]
+        key: [offer for *_, offer in rank(score(classes), HIDDEN_EXAMPLES, plan.answers)]
         for key, classes in plan.breaking.items()
     }
 
@@ -139,7 +128,7 @@ def plan_category(category: Category, answers: Answers, index: FinderIndex, kind
     plan = CategoryPlan(category=category, answers=own, rules=hard_rules(own, kinds))
     sort_by_rules(plan, rule_groups(index, category.pk))
     score = rows_scorer(category.kind, own)
-    plan.scored = scored_classes(plan.fitting, score)
+    plan.scored = score(plan.fitting)
     plan.picks = rank(plan.scored, PICKS_PER_CATEGORY, own)
     plan.hidden = hidden_examples(plan, score)
     return plan

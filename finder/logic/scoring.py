@@ -162,49 +162,30 @@ def rows_scorer(kind: str, answers: Answers):
     """`class_scorer` over many classes at once: a function of a list of classes giving
     (-score, price, pk, class) of each class's cheapest product, the rows `engine.rank` and
     the kit take: the score negated, so that the rows' own order is the ranking's (best score,
-    then cheapest, then smallest id) and they are ranked with no key function. The same
-    points written out once per way of answering, so scoring the ~250 classes a request
-    ranks costs no call per class where no preference was asked."""
+    then cheapest, then smallest id) and they are ranked with no key function. The points are
+    written out in one comprehension, so scoring the ~250 classes a request ranks costs no
+    call per class where no preference was asked."""
     at = mode(answers)
     preference = preference_scorer(kind, answers)
     budget = answers.budget
     within = BUDGET_POINTS * TIER**3
     weight = TIER**3
-    if preference is None and budget is None:
-        return lambda classes: [
-            (-item.bases[at], (offer := item.cheapest[0]).price, offer.pk, item) for item in classes
-        ]
-    if preference is None:
-        return lambda classes: [
+
+    def score_rows(classes) -> list[tuple]:
+        return [
             (
-                -item.bases[at] - (within if (offer := item.cheapest[0]).price <= budget else 0),
+                -item.bases[at]
+                - (preference(item) * weight if preference is not None else 0)
+                - (within if budget is not None and offer.price <= budget else 0),
                 offer.price,
                 offer.pk,
                 item,
             )
             for item in classes
+            for offer in (item.cheapest[0],)
         ]
-    if budget is None:
-        return lambda classes: [
-            (
-                -item.bases[at] - preference(item) * weight,
-                (offer := item.cheapest[0]).price,
-                offer.pk,
-                item,
-            )
-            for item in classes
-        ]
-    return lambda classes: [
-        (
-            -item.bases[at]
-            - preference(item) * weight
-            - (within if (offer := item.cheapest[0]).price <= budget else 0),
-            offer.price,
-            offer.pk,
-            item,
-        )
-        for item in classes
-    ]
+
+    return score_rows
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ def category_slot(category) -> str:
 
 def kit_groups(plans, scored) -> tuple[list[str], list[list[kit_search.Candidate]]]:
     """(slots, candidates per slot), slots in the order of the chosen categories. `scored`:
-    category id -> its fitting classes scored at their cheapest product (`engine.scored_classes`:
+    category id -> its fitting classes scored at their cheapest product (`scoring.rows_scorer`:
     (-score, price, pk, class)).
     Per slot, the cheapest product of each (score, compatibility) is all the search needs
     (within a class the cheapest has the best score too)."""
