@@ -98,3 +98,13 @@ def test_the_suggestions_are_those_one_query_over_the_guides_finds(settings, kee
             different[text] = (titles(text), sql_titles(text))
     search.forget()
     assert not different
+
+
+def test_past_the_bound_a_search_still_finds_the_guides_its_words_find(kept, monkeypatch):
+    """Forgetting kept words to make room never loses the words the search itself asks."""
+    monkeypatch.setattr(search, "MAX_KEPT", 2)
+    kept(lambda: SectionFactory(guide__title="Knots", body="Rope and safety shears."))
+    kept(lambda: SectionFactory(guide__title="Lube", body="Silicone or water based."))
+    assert titles("rope water") == ["Knots", "Lube"]  # two words kept: the bound is reached
+    assert titles("rope shears lube") == ["Knots", "Lube"]  # one known, two new
+    assert titles("water") == ["Lube"]
