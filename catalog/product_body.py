@@ -111,12 +111,12 @@ def drawing_under(name: str, script_prefix: str) -> DrawingValues:
 SEVERITY_LABELS = dict(Severity.choices)
 
 
-def notes(product: Product, shown=None) -> list[tuple[str, str, str]]:
-    """The notes the product shows (`shown`, default `product.all_safety_notes`), most severe
-    first: (severity, its label, text)."""
-    if shown is None:
-        shown = product.all_safety_notes
-    return [(n.severity, SEVERITY_LABELS.get(n.severity, n.severity), n.text) for n in shown]
+def notes(product: Product, applying=None) -> list[tuple[str, str, str]]:
+    """The notes the product shows (`applying`, default `product.all_safety_notes`), most
+    severe first: (severity, its label, text)."""
+    if applying is None:
+        applying = product.all_safety_notes
+    return [(n.severity, SEVERITY_LABELS.get(n.severity, n.severity), n.text) for n in applying]
 
 
 def render_plain(template_name: str, context: dict) -> str:

@@ -223,9 +223,7 @@ class ProductDetailView(DetailView):
         # what product pages share (catalog.product_page). Curators may look at a product
         # before publishing it.
         slug = self.kwargs[self.slug_url_kwarg]
-        product, self.read_first = self.read_first, None
-        if product is None:
-            product = read_product(slug, published=not is_staff(self.request))
+        product = self.read_first or read_product(slug, published=not is_staff(self.request))
         if product is None:
             raise Http404(f"No {Product._meta.verbose_name} found matching the query")
         self.relations = load_relations(product)
