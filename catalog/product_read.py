@@ -20,7 +20,7 @@ from functools import cache
 
 from django.conf import settings
 from django.db import connections
-from django.db.models import Aggregate, CharField, Count, OuterRef, QuerySet, Subquery
+from django.db.models import DEFERRED, Aggregate, CharField, Count, OuterRef, QuerySet, Subquery
 
 from catalog.models import Material, Product, ProductPhoto, SafetyNote
 from catalog.render_cache import remember
@@ -61,6 +61,9 @@ def with_relations(products: QuerySet) -> QuerySet:
 
 
 SLUG = "\x00slug\x00"  # stands for the slug asked for in the compiled statement
+# Columns no product page shows: not read (a deferred field, read if ever asked for). The
+# search document is a long text for the search only; the two times, each a value to parse.
+NOT_SHOWN = ("search_document", "created_at", "updated_at")
 
 
 @dataclass(frozen=True)
@@ -69,8 +72,8 @@ class ProductStatement:
     the product's own columns and the annotations."""
 
     statement: Statement
-    own: slice  # where the product's own columns are in the row
-    fields: list[str]  # their names
+    own: list[int | None]  # each concrete field's place in the row (None: not read)
+    fields: list[str]  # the concrete fields' names, in the model's order
     annotations: dict[str, int]  # the annotations' positions in the row
 
 
@@ -82,14 +85,15 @@ def statement(alias: str, vendor: str, published: bool, versions: bool = False) 
     planning it costs more than running it. `versions`: the row also holds the content
     version's (`core.content.version_columns`)."""
     products = Product.objects.published() if published else Product.objects.all()
-    products = with_relations(products)
+    products = with_relations(products).defer(*NOT_SHOWN)
     if versions:
         products = products.annotate(**version_columns())
     query = products.filter(slug=SLUG).order_by()[:2]
     known = Statement.compile(query, [SLUG], alias, prepare=True)
     positions = known.compiled.klass_info["select_fields"]
-    own = slice(positions[0], positions[-1] + 1)
-    fields = [column.target.attname for column in known.columns[own]]
+    read = {known.columns[place].target.attname: place for place in positions}
+    fields = [field.attname for field in Product._meta.concrete_fields]
+    own = [read.get(name) for name in fields]
     return ProductStatement(known, own, fields, dict(known.compiled.annotation_col_map))
 
 
@@ -118,7 +122,10 @@ def read(slug: str, known: ProductStatement, using: str) -> Product | None:
     if not rows:
         return None
     row = rows[0]
-    product = Product.from_db(using, known.fields, row[known.own])
+    # Every field's value, the ones not read as DEFERRED: what `from_db` would make of the
+    # read ones alone, without looking each field up among their names.
+    values = [DEFERRED if place is None else row[place] for place in known.own]
+    product = Product.from_db(using, known.fields, values)
     for name, position in known.annotations.items():
         setattr(product, name, row[position])
     return product

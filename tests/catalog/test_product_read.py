@@ -8,7 +8,7 @@ from django.template.loader import render_to_string
 
 from catalog import stock
 from catalog.models import Product, SafetyNote
-from catalog.product_read import read_product
+from catalog.product_read import NOT_SHOWN, read_product
 from catalog.render_cache import local_parts
 from tests.catalog.test_pictures import add_photo
 from tests.factories import MaterialFactory, ProductFactory, SafetyNoteFactory
@@ -60,6 +60,21 @@ def test_the_row_names_its_materials_notes_and_photos():
     assert (read.photo_count, read.cover_alt) == (2, "Front")
     read = read_product(bare.slug, published=True)
     assert (read.material_ids, read.note_ids, read.photo_count) == (None, None, None)
+
+
+def test_what_no_page_shows_is_not_read_but_is_there_when_asked_for(
+    django_assert_num_queries,
+):
+    made = ProductFactory()
+    made.refresh_from_db()
+    read = read_product(made.slug, published=True)
+    assert read.get_deferred_fields() == set(NOT_SHOWN)
+    shown = [f.attname for f in Product._meta.concrete_fields if f.attname not in NOT_SHOWN]
+    assert {name: getattr(read, name) for name in shown} == {
+        name: getattr(made, name) for name in shown
+    }
+    with django_assert_num_queries(1):
+        assert read.updated_at == made.updated_at
 
 
 def test_an_unpublished_product_is_read_for_staff_only():
