@@ -1,11 +1,11 @@
 from dataclasses import dataclass
-from functools import cache
 
 from django.conf import settings
 
 from catalog.facet_index import kept_index
 from catalog.models import Category
 from catalog.render_cache import remember
+from core.once import Once
 
 
 @dataclass(frozen=True)
@@ -37,8 +37,7 @@ def site(request):
     (`CategoryQuerySet.live`, which reads stock: a category whose last such product sells out
     leaves the menu)."""
 
-    @cache
     def nav_categories() -> list[NavCategory]:
         return remember("nav-categories", [], live_categories)
 
-    return {"site_name": settings.SITE_NAME, "nav_categories": nav_categories}
+    return {"site_name": settings.SITE_NAME, "nav_categories": Once(nav_categories)}
