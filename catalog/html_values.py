@@ -7,10 +7,13 @@ URLs are): `html.escape`, which is what Django's `escape` applies to it, without
 checks every call of `escape` makes (a page writes a few hundred values)."""
 
 import html
+from decimal import Decimal
 
+from django.core.signals import setting_changed
 from django.utils.formats import localize
 from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString
+from django.utils.translation import get_language
 
 
 def escaped(value) -> str:
@@ -26,7 +29,35 @@ def shown(value) -> str:
         return html.escape(value)
     if type(value) is SafeString:  # HTML already (localize and escaping leave it as it is)
         return value
+    if type(value) in NUMBERS:
+        return number_shown(value)
     return conditional_escape(localize(value))
+
+
+# Numbers' types whose text `localize` makes from the value's own text (a Decimal's places
+# included: 12.50 is not shown as 12.5), the active language's formats and the settings.
+NUMBERS = frozenset((int, Decimal, float))
+NUMBERS_KEPT = 4096  # a catalog's prices and sizes repeat: most numbers a page shows are here
+_numbers: dict = {}
+
+
+def number_shown(value) -> str:
+    """`conditional_escape(localize(value))` for a number, remembered per process by its type,
+    text and language (forgotten when a setting changes: a format may have)."""
+    key = (type(value), str(value), get_language())
+    found = _numbers.get(key)
+    if found is None:
+        if len(_numbers) >= NUMBERS_KEPT:
+            _numbers.clear()
+        found = _numbers[key] = conditional_escape(localize(value))
+    return found
+
+
+def forget_numbers(**kwargs) -> None:
+    _numbers.clear()
+
+
+setting_changed.connect(forget_numbers, dispatch_uid="catalog.html_values.forget_numbers")
 
 
 def photo_img(template: str, photo) -> str:

@@ -229,12 +229,10 @@ class ProductDetailView(DetailView):
         self.relations = load_relations(product)
         self.category_part = category_part(product.category_id)
         product.category = self.category_part.category  # with its notes, kept per version
-        user = self.request.user
         if (
-            self.request.GET.get("preview") == "draft"
-            and user.is_authenticated
-            and user.is_staff
-            and user.has_perm("catalog.change_product")
+            is_staff(self.request)  # first: a customer's query string is never parsed
+            and self.request.GET.get("preview") == "draft"
+            and self.request.user.has_perm("catalog.change_product")
         ):
             self.draft = description_draft_for(product)
             if self.draft is not None:

@@ -1,8 +1,12 @@
+from functools import cache
+
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
+from django.utils.encoding import force_str
+from django.utils.hashable import make_hashable
 
 from catalog.attributes import (
     ALL_ATTRIBUTES,
@@ -26,6 +30,14 @@ from .product_queries import LEVEL_FIELDS, ProductQuerySet
 from .product_schema import PRODUCT_CONSTRAINTS, PRODUCT_INDEXES
 from .safety import SafetyNote, by_severity
 from .search import SearchDocument
+
+
+@cache
+def choice_labels(field) -> dict:
+    """A field's choices as {value: label} (labels stay lazy: said in the active language where
+    they are shown), made once per process; `get_<name>_display()` makes it at every call."""
+    return dict(make_hashable(field.flatchoices))
+
 
 # Yes/no attributes: left empty, they get their own message (None is "not answered").
 YES_NO_REQUIRED = {
@@ -231,8 +243,9 @@ class Product(models.Model):
                 shown = "Yes" if value else "No"
             elif value is None or value == "":
                 shown = "Not given"
-            else:
-                shown = getattr(self, f"get_{name}_display")()
+            else:  # as get_<name>_display() says it, the field's labels looked up once
+                label = choice_labels(field).get(make_hashable(value), value)
+                shown = force_str(label, strings_only=True)
             rows.append((field.verbose_name.capitalize(), shown))
         return rows
 

@@ -199,3 +199,22 @@ def test_contains_latex_follows_materials():
     latex = MaterialFactory(slug="latex", contains_latex=True)
     assert ProductFactory(materials=[latex]).contains_latex
     assert not ProductFactory(materials=[MaterialFactory()]).contains_latex
+
+
+def test_attribute_rows_say_each_choice_as_its_display_does():
+    from catalog.attributes import attributes_for
+
+    checked = 0
+    for kind in CategoryKind:
+        category = CategoryFactory.build(kind=kind)
+        for name in attributes_for(kind):
+            field = Product._meta.get_field(name)
+            if not field.choices or name == "intensity":
+                continue
+            for value, _label in field.flatchoices:
+                product = Product(category=category, **{field.attname: value})
+                rows = dict(product.attribute_rows)
+                label = getattr(product, f"get_{name}_display")()
+                assert rows[field.verbose_name.capitalize()] == label
+                checked += 1
+    assert checked > 10
