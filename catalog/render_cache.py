@@ -104,9 +104,30 @@ class LocalParts:
 local_parts = LocalParts()
 
 
+# The types of parts whose keys are remembered: a value of one says its text (an int equal to
+# a str is none; a bool, equal to an int, is not one of them).
+PLAIN = frozenset((str, int))
+KEYS_KEPT = 4096  # keys a process remembers (most parts are asked for again and again)
+_keys: dict = {}
+
+
 def key_for(name: str, parts, version: str) -> str:
+    """The shared cache's key of a part: its name, the version and a digest of its parts. A
+    key of plain parts (a category's id, a template's name) is remembered by its values, as
+    the same values always make the same key."""
+    plain = all(type(part) in PLAIN for part in parts)
+    if plain:
+        memo = (name, version, *parts)
+        found = _keys.get(memo)
+        if found is not None:
+            return found
     raw = "\n".join(str(part).replace("\\", "\\\\").replace("\n", "\\n") for part in parts)
-    return f"{KEY_PREFIX}{name}:{version}:{hashlib.sha256(raw.encode()).hexdigest()}"
+    key = f"{KEY_PREFIX}{name}:{version}:{hashlib.sha256(raw.encode()).hexdigest()}"
+    if plain:
+        if len(_keys) >= KEYS_KEPT:
+            _keys.clear()
+        _keys[memo] = key
+    return key
 
 
 def remember(name: str, parts, build, *, long_tail: bool = False):

@@ -199,7 +199,10 @@ def head_blocks(name: str, description: str) -> dict[str, str]:
     """The product page's title and description blocks (`catalog/product_detail.html`:
     `{{ page.name }}`, `{{ page.description|truncatewords:30 }}`), as they render: made once
     with the kept body, not rendered by the template at every visit."""
-    return {"title": escaped(name), "description": escaped(truncatewords(description, 30))}
+    words = description.split()
+    # What `truncatewords` gives a text of no more words than that: its words, one space apart.
+    short = " ".join(words) if len(words) <= 30 else truncatewords(description, 30)
+    return {"title": escaped(name), "description": escaped(short)}
 
 
 class ProductDetailView(DetailView):

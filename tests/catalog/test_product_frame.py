@@ -238,6 +238,7 @@ def test_a_layout_value_that_cannot_be_a_key_gets_the_plain_render():
     "description",
     [
         "",
+        "  Short\n\ttext  with   odd\u00a0spaces  ",
         " ".join(["word"] * 30),
         " ".join(["word"] * 31),
         "Line one\nline  two\t<b>&</b>\n\n" + " ".join(f"w{n}" for n in range(35)),

@@ -312,3 +312,16 @@ def test_a_process_remembers_only_the_latest_keys_it_was_asked_for():
     assert [parts.first_time(key) for key in ["a", "b"]] == [False, True]
     parts.clear()
     assert parts.first_time("a") is True
+
+
+def test_a_parts_key_is_its_digest_however_often_it_is_asked_for():
+    """Keys of plain parts are remembered per process: each is still the digest of the parts'
+    text, an int and its text make one key, and a bool is not taken for an int."""
+    from catalog.render_cache import key_for
+
+    for _ in range(2):
+        assert key_for("n", [1, "a"], "v") == key_for("n", ["1", "a"], "v")
+        assert key_for("n", [True], "v") != key_for("n", [1], "v")
+        assert key_for("n", ["a"], "v") != key_for("n", ["a"], "w")
+        assert key_for("n", ["a", "b"], "v") != key_for("n", ["a\nb"], "v")
+        assert key_for("n", ["a"], "v") != key_for("m", ["a"], "v")
