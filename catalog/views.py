@@ -195,13 +195,18 @@ class CategoryView(ProductListView):
         )
 
 
+DESCRIPTION_WORDS = 30  # the description block's words: its template's `truncatewords:30`
+
+
 def head_blocks(name: str, description: str) -> dict[str, str]:
     """The product page's title and description blocks (`catalog/product_detail.html`:
     `{{ page.name }}`, `{{ page.description|truncatewords:30 }}`), as they render: made once
     with the kept body, not rendered by the template at every visit."""
     words = description.split()
-    # What `truncatewords` gives a text of no more words than that: its words, one space apart.
-    short = " ".join(words) if len(words) <= 30 else truncatewords(description, 30)
+    if len(words) <= DESCRIPTION_WORDS:  # what `truncatewords` makes of it: its words, spaced
+        short = " ".join(words)
+    else:
+        short = truncatewords(description, DESCRIPTION_WORDS)
     return {"title": escaped(name), "description": escaped(short)}
 
 
