@@ -107,15 +107,16 @@ local_parts = LocalParts()
 # The types of parts whose keys are remembered: a value of one says its text (an int equal to
 # a str is none; a bool, equal to an int, is not one of them).
 PLAIN = frozenset((str, int))
-KEYS_KEPT = 4096  # keys a process remembers (most parts are asked for again and again)
+KEYS_KEPT = 1024  # keys a process remembers (of parts asked for again and again)
 _keys: dict = {}
 
 
-def key_for(name: str, parts, version: str) -> str:
+def key_for(name: str, parts, version: str, *, kept: bool = True) -> str:
     """The shared cache's key of a part: its name, the version and a digest of its parts. A
     key of plain parts (a category's id, a template's name) is remembered by its values, as
-    the same values always make the same key."""
-    plain = all(type(part) in PLAIN for part in parts)
+    the same values always make the same key; not with `kept=False` (a long-tail part's, most
+    of which are asked for once)."""
+    plain = kept and all(type(part) in PLAIN for part in parts)
     if plain:
         memo = (name, version, *parts)
         found = _keys.get(memo)
@@ -138,7 +139,7 @@ def remember(name: str, parts, build, *, long_tail: bool = False):
     seconds = settings.RENDER_CACHE_SECONDS
     if seconds <= 0:
         return build()
-    key = key_for(name, parts, page_version())
+    key = key_for(name, parts, page_version(), kept=not long_tail)
     found = local_parts.get(key)
     if found is None:
         if long_tail and local_parts.first_time(key):

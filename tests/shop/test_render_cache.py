@@ -325,3 +325,4 @@ def test_a_parts_key_is_its_digest_however_often_it_is_asked_for():
         assert key_for("n", ["a"], "v") != key_for("n", ["a"], "w")
         assert key_for("n", ["a", "b"], "v") != key_for("n", ["a\nb"], "v")
         assert key_for("n", ["a"], "v") != key_for("m", ["a"], "v")
+        assert key_for("n", ["a"], "v", kept=False) == key_for("n", ["a"], "v")
