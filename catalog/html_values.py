@@ -8,6 +8,7 @@ checks every call of `escape` makes (a page writes a few hundred values)."""
 
 import html
 from decimal import Decimal
+from functools import lru_cache
 
 from django.core.signals import setting_changed
 from django.utils.formats import localize
@@ -37,24 +38,21 @@ def shown(value) -> str:
 # Numbers' types whose text `localize` makes from the value's own text (a Decimal's places
 # included: 12.50 is not shown as 12.5), the active language's formats and the settings.
 NUMBERS = frozenset((int, Decimal, float))
-NUMBERS_KEPT = 4096  # a catalog's prices and sizes repeat: most numbers a page shows are here
-_numbers: dict = {}
 
 
 def number_shown(value) -> str:
     """`conditional_escape(localize(value))` for a number, remembered per process by its type,
     text and language (forgotten when a setting changes: a format may have)."""
-    key = (type(value), str(value), get_language())
-    found = _numbers.get(key)
-    if found is None:
-        if len(_numbers) >= NUMBERS_KEPT:
-            _numbers.clear()
-        found = _numbers[key] = conditional_escape(localize(value))
-    return found
+    return _number_text(type(value), str(value), get_language())
+
+
+@lru_cache(maxsize=4096)  # a catalog's prices and sizes repeat: most a page shows are here
+def _number_text(kind, text: str, language: str) -> str:
+    return conditional_escape(localize(kind(text)))  # the language: active, and the key's
 
 
 def forget_numbers(**kwargs) -> None:
-    _numbers.clear()
+    _number_text.cache_clear()
 
 
 setting_changed.connect(forget_numbers, dispatch_uid="catalog.html_values.forget_numbers")

@@ -39,6 +39,7 @@ import hashlib
 import threading
 import time
 from collections import OrderedDict
+from functools import lru_cache
 
 from django.conf import settings
 from django.core.cache import cache
@@ -107,8 +108,6 @@ local_parts = LocalParts()
 # The types of parts whose keys are remembered: a value of one says its text (an int equal to
 # a str is none; a bool, equal to an int, is not one of them).
 PLAIN = frozenset((str, int))
-KEYS_KEPT = 1024  # keys a process remembers (of parts asked for again and again)
-_keys: dict = {}
 
 
 def key_for(name: str, parts, version: str, *, kept: bool = True) -> str:
@@ -116,19 +115,19 @@ def key_for(name: str, parts, version: str, *, kept: bool = True) -> str:
     key of plain parts (a category's id, a template's name) is remembered by its values, as
     the same values always make the same key; not with `kept=False` (a long-tail part's, most
     of which are asked for once)."""
-    plain = kept and all(type(part) in PLAIN for part in parts)
-    if plain:
-        memo = (name, version, *parts)
-        found = _keys.get(memo)
-        if found is not None:
-            return found
+    if kept and all(type(part) in PLAIN for part in parts):
+        return _kept_key(name, version, tuple(parts))
+    return _key(name, parts, version)
+
+
+@lru_cache(maxsize=1024)  # keys of parts asked for again and again
+def _kept_key(name: str, version: str, parts: tuple) -> str:
+    return _key(name, parts, version)
+
+
+def _key(name: str, parts, version: str) -> str:
     raw = "\n".join(str(part).replace("\\", "\\\\").replace("\n", "\\n") for part in parts)
-    key = f"{KEY_PREFIX}{name}:{version}:{hashlib.sha256(raw.encode()).hexdigest()}"
-    if plain:
-        if len(_keys) >= KEYS_KEPT:
-            _keys.clear()
-        _keys[memo] = key
-    return key
+    return f"{KEY_PREFIX}{name}:{version}:{hashlib.sha256(raw.encode()).hexdigest()}"
 
 
 def remember(name: str, parts, build, *, long_tail: bool = False):
